@@ -257,3 +257,46 @@ export interface ErrorBody {
   message: string;
   code?: string;
 }
+
+/** `POST /v1/customers` answers with the whole customer. */
+export interface CreateCustomerResponse {
+  data: Customer;
+}
+
+/** Entities a custom-field key can be registered for (`/v1/customFields/addKey`). */
+export type CustomFieldEntity =
+  | "alert"
+  | "billable_metric"
+  | "charge"
+  | "commit"
+  | "contract_credit"
+  | "contract_product"
+  | "contract"
+  | "credit_grant"
+  | "customer_plan"
+  | "customer"
+  | "discount"
+  | "invoice"
+  | "plan"
+  | "professional_service"
+  | "product"
+  | "rate_card"
+  | "scheduled_charge"
+  | "subscription"
+  | "package_commit"
+  | "package_credit"
+  | "package_subscription"
+  | "package_scheduled_charge";
+
+/** Custom-field keys must be on the allow-list before a commit may carry them. */
+export interface AddCustomFieldKeyBody {
+  entity: CustomFieldEntity;
+  key: string;
+  enforce_uniqueness: boolean;
+}
+
+/** `GET /v1/credit-types/list` pages by query string, unlike the commit list. */
+export interface ListCreditTypesQuery {
+  limit?: number;
+  next_page?: string;
+}

@@ -1,0 +1,11 @@
+export { MetronomeApiError, type ApiErrorDetails } from "./metronome-api-error";
+export { BadRequestError } from "./bad-request-error";
+export { AuthenticationError } from "./authentication-error";
+export { NotFoundError } from "./not-found-error";
+export { ConflictError, mentionsUniquenessKey } from "./conflict-error";
+export { UnprocessableError } from "./unprocessable-error";
+export { RateLimitedError } from "./rate-limited-error";
+export { ServerError } from "./server-error";
+export { TimeoutError } from "./timeout-error";
+export { ConnectionLostError } from "./connection-lost-error";
+export { errorFromResponse, parseErrorBody, type ResponseErrorInput } from "./from-response";

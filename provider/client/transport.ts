@@ -1,0 +1,197 @@
+// One HTTP exchange with Metronome: send, wait at most `timeoutMs` for the
+// whole answer, and turn every failure into a typed error. No retries here
+// (see retry.ts), and nothing logged: the request headers hold the token.
+
+import { setImmediate as nextMacrotask } from "node:timers/promises";
+import { request, type Dispatcher } from "undici";
+import type { Endpoint } from "./endpoints";
+import {
+  ConnectionLostError,
+  MetronomeApiError,
+  TimeoutError,
+  errorFromResponse,
+  parseErrorBody,
+} from "./errors";
+import { redactDeep, type Redactor } from "./redact";
+import { parseRetryAfter } from "./retry-after";
+
+export interface TransportConfig {
+  /** Origin plus optional path prefix, without a trailing slash. */
+  baseUrl: string;
+  /** The full `Authorization` header value. Never copied anywhere else. */
+  authorization: string;
+  timeoutMs: number;
+  dispatcher: Dispatcher;
+  redact: Redactor;
+  userAgent: string;
+}
+
+export interface Exchange {
+  endpoint: Endpoint;
+  body?: unknown;
+  query?: Record<string, string | number | boolean | undefined>;
+  idempotencyKey?: string;
+  /** 1-based, recorded on errors. */
+  attempt: number;
+}
+
+// Failures that happen before any byte of the request can have reached the
+// server: even a write is certainly not applied.
+const NOT_CONNECTED_CODES = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EADDRNOTAVAIL",
+  "UND_ERR_CONNECT_TIMEOUT",
+  "UND_ERR_CLOSED",
+  "UND_ERR_DESTROYED",
+]);
+
+const TIMEOUT_CODES = new Set(["UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT"]);
+
+/** Sends one request; resolves to the parsed JSON body (undefined when empty). */
+export async function exchange(config: TransportConfig, ex: Exchange): Promise<unknown> {
+  const { endpoint } = ex;
+  const isWrite = endpoint.kind === "write";
+  const where = { method: endpoint.method, path: endpoint.path, attempts: ex.attempt };
+  // Serialized before the timer starts: a body that cannot be serialized is a
+  // programming error and should surface as the TypeError it is.
+  const payload = ex.body === undefined ? undefined : JSON.stringify(ex.body);
+
+  const headers: Record<string, string> = {
+    authorization: config.authorization,
+    accept: "application/json",
+    "user-agent": config.userAgent,
+  };
+  if (payload !== undefined) headers["content-type"] = "application/json";
+  if (ex.idempotencyKey !== undefined) headers["idempotency-key"] = ex.idempotencyKey;
+
+  // One deadline for the whole exchange, headers and body alike. undici's own
+  // per-phase timeouts are set to match as a backstop.
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, config.timeoutMs);
+
+  let status: number;
+  let responseHeaders: Record<string, string | string[] | undefined>;
+  let text: string;
+  try {
+    const response = await request(buildUrl(config.baseUrl, endpoint.path, ex.query), {
+      dispatcher: config.dispatcher,
+      method: endpoint.method,
+      headers,
+      body: payload,
+      signal: controller.signal,
+      headersTimeout: config.timeoutMs,
+      bodyTimeout: config.timeoutMs,
+    });
+    status = response.statusCode;
+    responseHeaders = response.headers;
+    // Always drain the body, even for errors: an unread body pins the socket
+    // and defeats keep-alive reuse.
+    text = await response.body.text();
+  } catch (error) {
+    throw transportError(error, { timedOut, isWrite, timeoutMs: config.timeoutMs, redact: config.redact, where });
+  } finally {
+    clearTimeout(timer);
+  }
+  // undici frees the connection just after the body ends, not before our
+  // await resumes; without this yield a caller's next request finds it busy
+  // and the pool opens a second connection for purely sequential traffic.
+  await nextMacrotask();
+
+  if (status >= 200 && status < 300) {
+    if (text.trim() === "") return undefined;
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      // The call succeeded but we cannot read what it did: for a write, that
+      // is as ambiguous as a lost answer.
+      throw new MetronomeApiError(`${status} response body is not JSON`, {
+        ...where,
+        status,
+        mayHaveApplied: isWrite,
+      });
+    }
+  }
+
+  const parsed = parseErrorBody(text);
+  throw errorFromResponse({
+    ...where,
+    status,
+    isWrite,
+    ...(parsed.apiMessage === undefined ? {} : { apiMessage: config.redact(parsed.apiMessage) }),
+    ...(parsed.code === undefined ? {} : { code: config.redact(parsed.code) }),
+    ...(parsed.body === undefined ? {} : { body: redactDeep(parsed.body, config.redact) }),
+    ...optionalRetryAfter(responseHeaders),
+  });
+}
+
+function buildUrl(baseUrl: string, path: string, query: Exchange["query"]): string {
+  const url = new URL(baseUrl + path);
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined) url.searchParams.set(key, String(value));
+  }
+  return url.toString();
+}
+
+function optionalRetryAfter(headers: Record<string, string | string[] | undefined>): { retryAfterMs?: number } {
+  const first = (name: string): string | undefined => {
+    const value = headers[name];
+    return Array.isArray(value) ? value[0] : value;
+  };
+  const retryAfterMs = parseRetryAfter(first("retry-after"), first("retry-after-ms"));
+  return retryAfterMs === undefined ? {} : { retryAfterMs };
+}
+
+interface FailureContext {
+  timedOut: boolean;
+  isWrite: boolean;
+  timeoutMs: number;
+  redact: Redactor;
+  where: { method: string; path: string; attempts: number };
+}
+
+function transportError(error: unknown, ctx: FailureContext): MetronomeApiError {
+  const code = errorCode(error);
+  const cause = sanitizedCause(error, code, ctx.redact);
+  if (ctx.timedOut || (code !== undefined && TIMEOUT_CODES.has(code))) {
+    return new TimeoutError({ ...ctx.where, timeoutMs: ctx.timeoutMs, mayHaveApplied: ctx.isWrite, cause });
+  }
+  const connected = code === undefined || !NOT_CONNECTED_CODES.has(code);
+  return new ConnectionLostError({
+    ...ctx.where,
+    connected,
+    reason: cause.message,
+    // Unknown failures count as "connected": when in doubt, a write is ambiguous.
+    mayHaveApplied: ctx.isWrite && connected,
+    cause,
+  });
+}
+
+function errorCode(error: unknown): string | undefined {
+  if (error === null || typeof error !== "object") return undefined;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === "string") return code;
+  // Node's happy-eyeballs connect reports every address's failure in an AggregateError.
+  if (error instanceof AggregateError) return errorCode(error.errors[0]);
+  return undefined;
+}
+
+/**
+ * A fresh Error holding only the failure's name, code and (redacted) message.
+ * undici's own error objects can reference sockets and request state, so they
+ * are never attached as `cause` themselves.
+ */
+function sanitizedCause(error: unknown, code: string | undefined, redact: Redactor): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  const name = error instanceof Error ? error.name : "Error";
+  const cause = new Error(redact(code === undefined ? message : `${message} (${code})`));
+  cause.name = redact(name);
+  return cause;
+}

@@ -1,0 +1,311 @@
+// The HTTP layer against a loopback server of our own: what goes on the wire,
+// keep-alive reuse, deadlines, lost connections, and that the token never
+// escapes in an error. (The fault matrix against a real Metronome stand-in is
+// in client.test.ts, on the emulator.)
+import { inspect } from "node:util";
+import { Agent } from "undici";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import {
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  ConnectionLostError,
+  MetronomeApiError,
+  MetronomeClient,
+  NotFoundError,
+  RateLimitedError,
+  ServerError,
+  TimeoutError,
+  UnprocessableError,
+  type MetronomeClientOptions,
+} from "../../../provider/client";
+import { expectNoSecret } from "./support/no-secret";
+import { closedPort, json, startStub, type StubServer } from "./support/stub-server";
+
+const TOKEN = "mtr_test_5f3c9a7e1b2d4c6e8f0a1b2c3d4e5f60";
+const COMMIT: Parameters<MetronomeClient["createCommit"]>[0] = {
+  customer_id: "cu_1",
+  type: "PREPAID",
+  product_id: "pr_1",
+  priority: 1,
+  access_schedule: { schedule_items: [{ amount: 100, starting_at: "2027-01-01T00:00:00Z", ending_before: "2028-01-01T00:00:00Z" }] },
+};
+const noSleep = { sleep: async () => {}, random: () => 0 };
+
+let stub: StubServer;
+const clients: MetronomeClient[] = [];
+function client(extra: Partial<MetronomeClientOptions> = {}): MetronomeClient {
+  const c = new MetronomeClient({ baseUrl: stub.url, bearerToken: TOKEN, retryRuntime: noSleep, ...extra });
+  clients.push(c);
+  return c;
+}
+
+beforeEach(async () => {
+  stub = await startStub();
+});
+afterEach(async () => {
+  await Promise.all(clients.splice(0).map((c) => c.close()));
+  await stub.close();
+});
+
+describe("what goes on the wire", () => {
+  it("POSTs JSON with the bearer token, and Idempotency-Key only when asked", async () => {
+    const c = client();
+    await expect(c.createCommit(COMMIT, { idempotencyKey: "idem-1" })).resolves.toEqual({ id: "c1" });
+    await c.createCommit(COMMIT);
+    const [first, second] = stub.requests;
+    expect(first?.method).toBe("POST");
+    expect(first?.url).toBe("/v1/contracts/customerCommits/create");
+    expect(first?.headers["authorization"]).toBe(`Bearer ${TOKEN}`);
+    expect(first?.headers["content-type"]).toBe("application/json");
+    expect(first?.headers["idempotency-key"]).toBe("idem-1");
+    expect(JSON.parse(first?.body ?? "")).toEqual(COMMIT);
+    expect(second?.headers["idempotency-key"]).toBeUndefined();
+  });
+
+  it("sends list pagination in the body, and credit-type pagination in the query", async () => {
+    stub.setHandler((_req, res) => json(res, 200, { data: [], next_page: null }));
+    const c = client();
+    await c.listCommitsPage({ customer_id: "cu_1", limit: 5, next_page: "cur" });
+    await c.listCreditTypes({ limit: 2, next_page: "p2" });
+    expect(stub.requests[0]?.url).toBe("/v1/contracts/customerCommits/list");
+    expect(JSON.parse(stub.requests[0]?.body ?? "")).toEqual({ customer_id: "cu_1", limit: 5, next_page: "cur" });
+    expect(stub.requests[1]?.method).toBe("GET");
+    expect(stub.requests[1]?.url).toBe("/v1/credit-types/list?limit=2&next_page=p2");
+    expect(stub.requests[1]?.body).toBe("");
+  });
+
+  it("keeps a base URL's path prefix", async () => {
+    const c = client({ baseUrl: `${stub.url}/metronome/` });
+    await c.archiveCommit({ customer_id: "cu", commit_id: "c1" });
+    expect(stub.requests[0]?.url).toBe("/metronome/v2/contracts/commits/archive");
+  });
+
+  it("resolves void for endpoints that answer with an empty body", async () => {
+    stub.setHandler((_req, res) => {
+      res.writeHead(200);
+      res.end();
+    });
+    await expect(client().setCustomFieldValues({ entity: "commit", entity_id: "c1", custom_fields: { a: "b" } })).resolves.toBeUndefined();
+  });
+
+  it("refuses an Idempotency-Key that is not a valid header value, before sending", async () => {
+    await expect(client().createCommit(COMMIT, { idempotencyKey: "a\nb" })).rejects.toBeInstanceOf(TypeError);
+    await expect(client().createCommit(COMMIT, { idempotencyKey: "x".repeat(256) })).rejects.toBeInstanceOf(TypeError);
+    expect(stub.requests).toHaveLength(0);
+  });
+});
+
+describe("keep-alive", () => {
+  it("reuses one connection for sequential calls, error answers included", async () => {
+    let n = 0;
+    stub.setHandler((_req, res) => (n++ % 3 === 2 ? json(res, 404, { message: "nope" }) : json(res, 200, { data: { id: `c${n}` } })));
+    const c = client();
+    for (let i = 0; i < 12; i++) {
+      await c.createCommit(COMMIT).catch((e: unknown) => expect(e).toBeInstanceOf(NotFoundError));
+    }
+    expect(stub.requests).toHaveLength(12);
+    expect(stub.connections()).toBe(1);
+    expect(new Set(stub.requests.map((r) => r.socketId))).toEqual(new Set([0]));
+  });
+
+  it("each client has its own pool; a passed-in dispatcher is used and left open", async () => {
+    const a = client();
+    const b = client();
+    await a.createCommit(COMMIT);
+    await b.createCommit(COMMIT);
+    expect(stub.connections()).toBe(2);
+
+    const agent = new Agent();
+    const shared1 = new MetronomeClient({ baseUrl: stub.url, bearerToken: TOKEN, dispatcher: agent });
+    const shared2 = new MetronomeClient({ baseUrl: stub.url, bearerToken: TOKEN, dispatcher: agent });
+    await shared1.createCommit(COMMIT);
+    await shared2.createCommit(COMMIT);
+    expect(stub.connections()).toBe(3);
+    await shared1.close();
+    await expect(shared2.createCommit(COMMIT)).resolves.toEqual({ id: "c1" });
+    await agent.close();
+  });
+});
+
+describe("deadline", () => {
+  it("times out a write waiting for headers, as an ambiguous TimeoutError, without retrying", async () => {
+    stub.setHandler((_req, res) => void setTimeout(() => json(res, 200, { data: { id: "late" } }), 1_000));
+    const started = Date.now();
+    const error = await client({ timeoutMs: 100 }).createCommit(COMMIT).catch((e: unknown) => e);
+    expect(Date.now() - started).toBeLessThan(900);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toMatchObject({ name: "TimeoutError", timeoutMs: 100, mayHaveApplied: true, status: undefined });
+    expect(stub.requests).toHaveLength(1);
+  });
+
+  it("times out a body that stalls after the headers", async () => {
+    stub.setHandler((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.write('{"data":[');
+    });
+    const error = await client({ timeoutMs: 150, maxRetries: 0 }).listCommitsPage({ customer_id: "cu" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as TimeoutError).mayHaveApplied).toBe(false);
+  });
+
+  it("retries a timed-out read and returns the later answer", async () => {
+    let n = 0;
+    stub.setHandler((_req, res) => {
+      if (n++ === 0) return void setTimeout(() => json(res, 200, { data: [], next_page: null }), 1_000);
+      json(res, 200, { data: [{ id: "c9" }], next_page: null });
+    });
+    const page = await client({ timeoutMs: 100 }).listCommitsPage({ customer_id: "cu" });
+    expect(page.data).toEqual([{ id: "c9" }]);
+    expect(stub.requests).toHaveLength(2);
+  });
+});
+
+describe("lost and refused connections", () => {
+  it("a socket destroyed before the answer is an ambiguous ConnectionLostError on a write", async () => {
+    stub.setHandler((_req, _res, socket) => void socket.destroy());
+    const error = await client().createCommit(COMMIT).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionLostError);
+    expect(error).toMatchObject({ connected: true, mayHaveApplied: true });
+    expect(stub.requests).toHaveLength(1);
+  });
+
+  it("a refused connection is certainly not applied", async () => {
+    const port = await closedPort();
+    const c = new MetronomeClient({ baseUrl: `http://127.0.0.1:${port}`, bearerToken: TOKEN, maxRetries: 0 });
+    clients.push(c);
+    const error = await c.createCommit(COMMIT).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionLostError);
+    expect(error).toMatchObject({ connected: false, mayHaveApplied: false });
+    expect((error as Error).message).toMatch(/could not connect/);
+  });
+
+  it("a read retries across a dropped connection", async () => {
+    let n = 0;
+    stub.setHandler((_req, res, socket) => (n++ === 0 ? void socket.destroy() : json(res, 200, { data: [], next_page: null })));
+    await expect(client().listCommitsPage({ customer_id: "cu" })).resolves.toEqual({ data: [], next_page: null });
+    expect(stub.requests).toHaveLength(2);
+  });
+
+  it("a write answered 200 with an unreadable body is ambiguous", async () => {
+    stub.setHandler((_req, res) => {
+      res.writeHead(200, { "content-type": "text/html" });
+      res.end("<html>ok</html>");
+    });
+    const error = await client().createCommit(COMMIT).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MetronomeApiError);
+    expect(error).toMatchObject({ status: 200, mayHaveApplied: true });
+  });
+
+  it("a write answered 200 without an id is ambiguous", async () => {
+    stub.setHandler((_req, res) => json(res, 200, { data: {} }));
+    const error = await client().createCommit(COMMIT).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "MetronomeApiError", mayHaveApplied: true });
+  });
+});
+
+describe("Retry-After", () => {
+  it("is honoured between attempts (delay-seconds, real clock)", async () => {
+    let n = 0;
+    stub.setHandler((_req, res) => {
+      n++;
+      if (n === 1) return json(res, 429, { message: "slow" }, { "retry-after": "1" });
+      json(res, 200, { data: { id: "c1" } });
+    });
+    const c = new MetronomeClient({ baseUrl: stub.url, bearerToken: TOKEN });
+    clients.push(c);
+    const started = Date.now();
+    await expect(c.createCommit(COMMIT)).resolves.toEqual({ id: "c1" });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    expect(stub.requests).toHaveLength(2);
+  });
+
+  it("is capped by retryAfterMaxMs", async () => {
+    const sleeps: number[] = [];
+    let n = 0;
+    stub.setHandler((_req, res) =>
+      n++ === 0 ? json(res, 503, {}, { "retry-after": "3600" }) : json(res, 200, { data: [], next_page: null }),
+    );
+    const c = client({ retryAfterMaxMs: 20, retryRuntime: { sleep: async (ms) => void sleeps.push(ms), random: () => 0 } });
+    await c.listCommitsPage({ customer_id: "cu" });
+    expect(sleeps).toEqual([20]);
+  });
+});
+
+describe("the bearer token never leaks into an error", () => {
+  // A hostile server that echoes the Authorization header back everywhere it can.
+  const echoes = (status: number) => (req: { headers: Record<string, unknown> }, res: Parameters<typeof json>[0]) =>
+    json(
+      res,
+      status,
+      { message: `rejected ${String(req.headers["authorization"])}`, code: `${TOKEN}`, detail: { [TOKEN]: [TOKEN] } },
+      { "retry-after": "0", "x-echo": String(req.headers["authorization"]) },
+    );
+
+  it.each([
+    [400, BadRequestError],
+    [401, AuthenticationError],
+    [403, AuthenticationError],
+    [404, NotFoundError],
+    [409, ConflictError],
+    [422, UnprocessableError],
+    [429, RateLimitedError],
+    [500, ServerError],
+    [503, ServerError],
+  ])("%i", async (status, cls) => {
+    stub.setHandler(echoes(status));
+    const error = await client({ maxRetries: 0 }).createCommit(COMMIT).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(cls);
+    expect((error as MetronomeApiError).apiMessage).toBe("rejected Bearer [redacted]");
+    expectNoSecret(error, TOKEN);
+  });
+
+  it("timeout", async () => {
+    stub.setHandler(() => {});
+    const error = await client({ timeoutMs: 50 }).createCommit(COMMIT).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expectNoSecret(error, TOKEN);
+  });
+
+  it("dropped connection", async () => {
+    stub.setHandler((_req, _res, socket) => void socket.destroy());
+    const error = await client().createCommit(COMMIT).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionLostError);
+    expect((error as Error).cause).toBeInstanceOf(Error);
+    expectNoSecret(error, TOKEN);
+  });
+
+  it("refused connection", async () => {
+    const c = new MetronomeClient({ baseUrl: `http://127.0.0.1:${await closedPort()}`, bearerToken: TOKEN, maxRetries: 0 });
+    clients.push(c);
+    const error = await c.listCommitsPage({ customer_id: "cu" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionLostError);
+    expectNoSecret(error, TOKEN);
+  });
+
+  it("nor in the client object itself", () => {
+    const c = client();
+    expect(JSON.stringify(c)).not.toContain(TOKEN);
+    expect(inspect(c, { depth: 20, showHidden: true })).not.toContain(TOKEN);
+  });
+
+  it("nor in constructor errors", () => {
+    const bad = (o: Partial<MetronomeClientOptions>) => () => new MetronomeClient({ baseUrl: stub.url, bearerToken: TOKEN, ...o });
+    for (const make of [
+      bad({ bearerToken: `${TOKEN}\n` }),
+      bad({ baseUrl: TOKEN }),
+      bad({ baseUrl: `ftp://${TOKEN}` }),
+      bad({ bearerToken: "" }),
+      bad({ timeoutMs: 0 }),
+      bad({ maxRetries: 1.5 }),
+    ]) {
+      let thrown: unknown;
+      try {
+        make();
+      } catch (e) {
+        thrown = e;
+      }
+      expectNoSecret(thrown, TOKEN);
+    }
+  });
+});
