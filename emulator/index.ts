@@ -1,0 +1,34 @@
+// Public entry of `pulumi-metronome/emulator`: a local, stateful stand-in for
+// the Metronome API (commit endpoints plus what commits refer to), with fault
+// injection and a request log under /_emulator/. See README.md.
+
+import { startServer } from "./server";
+
+export { USD_CENTS_CREDIT_TYPE_ID, EUR_CENTS_CREDIT_TYPE_ID, CLOUD_CREDITS_CREDIT_TYPE_ID } from "./credit-types";
+
+/** The token the emulator accepts when none is configured. Not a secret: the emulator is local only. */
+export const DEFAULT_EMULATOR_TOKEN = "metronome-emulator-token";
+
+export interface EmulatorOptions {
+  /** TCP port on 127.0.0.1; 0 (the default) picks a free one. */
+  port?: number;
+  /** The only bearer token accepted; DEFAULT_EMULATOR_TOKEN when omitted. */
+  bearerToken?: string;
+  /** JSON file holding the state across restarts; in memory when omitted. */
+  dataFile?: string;
+}
+
+export interface Emulator {
+  /** Base URL, e.g. http://127.0.0.1:41234, to pass as the SDK's baseURL. */
+  url: string;
+  /** Stops listening and ends every open connection. */
+  close(): Promise<void>;
+}
+
+export function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  return startServer({
+    port: options.port ?? 0,
+    bearerToken: options.bearerToken ?? DEFAULT_EMULATOR_TOKEN,
+    dataFile: options.dataFile,
+  });
+}

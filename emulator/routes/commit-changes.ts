@@ -1,0 +1,126 @@
+// Changes to an existing customer commit: updateEndDate (v1), edit and
+// archive (v2). Each finds the commit through the customer it belongs to,
+// refuses to touch an archived commit (archive itself is idempotent), and
+// only stores a change after the whole of it has been validated.
+
+import { badRequest, notFound } from "../errors";
+import { requireTimestamp } from "../time";
+import { isPresent, requireUuid, type Body } from "../rules/fields";
+import { applyEdit } from "../rules/commit-edit";
+import { checkCommitInvariants } from "../rules/invariants";
+import type { CommitRecord, State } from "../model";
+import type { Route } from "./types";
+
+/** Whether any invoice this commit is on (its own, or a usage invoice) is finalized. */
+export function hasFinalizedInvoices(c: CommitRecord): boolean {
+  return (
+    (c.invoice_schedule?.schedule_items.some((i) => i.invoice_id) ?? false) ||
+    c.access_schedule.schedule_items.some((i) => i.on_finalized_invoice)
+  );
+}
+
+function findCommit(state: State, body: Body, unknownCustomerStatus: 400 | 404): CommitRecord {
+  const customerId = requireUuid(body.customer_id, "customer_id");
+  const commitId = requireUuid(body.commit_id, "commit_id");
+  if (!state.customers[customerId]) {
+    const message = `customer_id ${customerId}: customer not found`;
+    throw unknownCustomerStatus === 400 ? badRequest(message, "CustomerNotFound") : notFound(message, "CustomerNotFound");
+  }
+  const commit = state.commits[commitId];
+  if (!commit || commit.customer_id !== customerId) {
+    throw notFound(`commit_id ${commitId}: commit not found for customer ${customerId}`);
+  }
+  return commit;
+}
+
+function refuseArchived(c: CommitRecord): void {
+  if (c.archived_at) throw badRequest(`commit_id ${c.id}: archived commits cannot be edited`);
+}
+
+const updateEndDate: Route = {
+  method: "POST",
+  path: "/v1/contracts/customerCommits/updateEndDate",
+  handler: ({ body, store }) => {
+    const original = findCommit(store.state, body, 404);
+    refuseArchived(original);
+    if (original.type !== "PREPAID") throw badRequest("updateEndDate only supports PREPAID commits");
+    const accessEnd = isPresent(body.access_ending_before)
+      ? requireTimestamp(body.access_ending_before, "access_ending_before")
+      : undefined;
+    const invoicesEnd = isPresent(body.invoices_ending_before)
+      ? requireTimestamp(body.invoices_ending_before, "invoices_ending_before")
+      : undefined;
+    if (!accessEnd && !invoicesEnd) {
+      throw badRequest("one of access_ending_before or invoices_ending_before is required");
+    }
+    const c = structuredClone(original);
+
+    if (accessEnd) {
+      const end = Date.parse(accessEnd);
+      const items = c.access_schedule.schedule_items;
+      const currentEnd = Math.max(...items.map((i) => Date.parse(i.ending_before)));
+      const firstStart = Math.min(...items.map((i) => Date.parse(i.starting_at)));
+      if (end >= currentEnd) {
+        throw badRequest(
+          `access_ending_before must be earlier than the commit's current end (${new Date(currentEnd).toISOString()}); the end can only move earlier`,
+        );
+      }
+      if (end <= firstStart) {
+        throw badRequest("access_ending_before must be after the commit's first access starting_at");
+      }
+      const dropped = items.filter((i) => Date.parse(i.starting_at) >= end);
+      if (dropped.some((i) => i.on_finalized_invoice)) {
+        throw badRequest("access_ending_before would remove an access schedule item applied to a finalized invoice");
+      }
+      c.access_schedule.schedule_items = items
+        .filter((i) => Date.parse(i.starting_at) < end)
+        .map((i) => (Date.parse(i.ending_before) > end ? { ...i, ending_before: accessEnd } : i));
+    }
+
+    if (invoicesEnd && c.invoice_schedule) {
+      const cut = Date.parse(invoicesEnd);
+      const dropped = c.invoice_schedule.schedule_items.filter((i) => Date.parse(i.timestamp) >= cut);
+      if (dropped.some((i) => i.invoice_id)) {
+        throw badRequest("invoices_ending_before would remove an invoice schedule item on a finalized invoice");
+      }
+      c.invoice_schedule.schedule_items = c.invoice_schedule.schedule_items.filter((i) => Date.parse(i.timestamp) < cut);
+    }
+
+    checkCommitInvariants(c);
+    store.state.commits[c.id] = c;
+    return { body: { data: { id: c.id } } };
+  },
+};
+
+const edit: Route = {
+  method: "POST",
+  path: "/v2/contracts/commits/edit",
+  handler: ({ body, store }) => {
+    const original = findCommit(store.state, body, 404);
+    refuseArchived(original);
+    const edited = applyEdit(store.state, original, body);
+    store.state.commits[edited.id] = edited;
+    return { body: { data: { id: edited.id } } };
+  },
+};
+
+const archive: Route = {
+  method: "POST",
+  path: "/v2/contracts/commits/archive",
+  handler: ({ body, store, now }) => {
+    // The archive path answers an unknown customer with 400 CustomerNotFound.
+    const commit = findCommit(store.state, body, 400);
+    // Already archived: answer as for the first archive and keep the first
+    // archived_at, so a retried delete is harmless (README).
+    if (commit.archived_at) return { body: { data: { id: commit.id } } };
+    if (hasFinalizedInvoices(commit)) {
+      throw badRequest(
+        `commit_id ${commit.id}: this commit cannot be archived while it is on finalized invoices; void those invoices first`,
+      );
+    }
+    commit.archived_at = new Date(now).toISOString();
+    return { body: { data: { id: commit.id } } };
+  },
+};
+
+export const commitChangeRoutes: Route[] = [updateEndDate, edit, archive];

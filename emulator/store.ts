@@ -1,0 +1,75 @@
+// State and its persistence. Without a data file the state lives in memory;
+// with one it is loaded at start and rewritten after every mutating request
+// through a temp file + fsync + rename, so a crash mid-write leaves either
+// the old or the new state on disk, never half of one.
+
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { randomBytes } from "node:crypto";
+import { SEED_CREDIT_TYPES } from "./credit-types";
+import type { State } from "./model";
+
+export function emptyState(): State {
+  return {
+    version: 1,
+    seq: 0,
+    customers: {},
+    products: {},
+    contracts: {},
+    creditTypes: SEED_CREDIT_TYPES.map((c) => ({ ...c })),
+    customFieldKeys: [],
+    commits: {},
+    idempotency: {},
+  };
+}
+
+export class Store {
+  readonly state: State;
+
+  constructor(private readonly dataFile?: string) {
+    this.state = dataFile ? loadState(dataFile) : emptyState();
+  }
+
+  /** Next value of the creation counter (stable list order). */
+  nextSeq(): number {
+    this.state.seq += 1;
+    return this.state.seq;
+  }
+
+  save(): void {
+    if (!this.dataFile) return;
+    const dir = path.dirname(this.dataFile);
+    fs.mkdirSync(dir, { recursive: true });
+    const tmp = path.join(dir, `.${path.basename(this.dataFile)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+    const fd = fs.openSync(tmp, "w", 0o600);
+    try {
+      fs.writeSync(fd, JSON.stringify(this.state));
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(tmp, this.dataFile);
+  }
+}
+
+function loadState(file: string): State {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return emptyState();
+    throw err;
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new Error(`emulator data file ${file} is not valid JSON; move it away to start fresh`);
+  }
+  const state = parsed as Partial<State>;
+  if (state.version !== 1) {
+    throw new Error(`emulator data file ${file} has an unknown format (version ${String(state.version)})`);
+  }
+  // Fill collections added after the file was written.
+  return { ...emptyState(), ...state } as State;
+}

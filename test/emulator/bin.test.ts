@@ -1,0 +1,85 @@
+// The `pulumi-metronome-emulator` bin: compiled as the package ships it, run
+// as a separate process, driven with the SDK, stopped with SIGTERM.
+
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { clientFor } from "./fixtures";
+
+const root = path.resolve(__dirname, "../..");
+const out = fs.mkdtempSync(path.join(os.tmpdir(), "emu-bin-"));
+let bin: string;
+
+beforeAll(() => {
+  // The emulator has no dependency outside emulator/, so it compiles alone.
+  execFileSync(
+    process.execPath,
+    [
+      path.join(root, "node_modules/typescript/bin/tsc"),
+      "--outDir", out, "--rootDir", path.join(root, "emulator"),
+      "--module", "node16", "--moduleResolution", "node16", "--target", "es2022",
+      "--types", "node", "--strict", "--skipLibCheck", "--esModuleInterop",
+      path.join(root, "emulator/bin.ts"),
+    ],
+    { cwd: root, stdio: "pipe" },
+  );
+  bin = path.join(out, "bin.js");
+});
+afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
+
+function run(args: string[], env: NodeJS.ProcessEnv = {}): { child: ChildProcess; url: Promise<string> } {
+  const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const url = new Promise<string>((resolve, reject) => {
+    let text = "";
+    child.stdout!.on("data", (chunk: Buffer) => {
+      text += chunk.toString();
+      const m = /^Metronome emulator listening on (http:\/\/127\.0\.0\.1:\d+)\n/.exec(text);
+      if (m) resolve(m[1]!);
+    });
+    child.on("exit", (code) => reject(new Error(`exited ${code}: ${text}`)));
+  });
+  return { child, url };
+}
+
+const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+
+describe("pulumi-metronome-emulator", () => {
+  it("starts with a shebang", () => {
+    expect(fs.readFileSync(bin, "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
+  });
+
+  it("serves with --token and --data, prints one line, stops on SIGTERM", async () => {
+    const dataFile = path.join(out, "state.json");
+    const { child, url } = run(["--port", "0", "--token", "bin-secret", "--data", dataFile]);
+    const base = await url;
+    const customer = await clientFor(base, "bin-secret").v1.customers.create({ name: "from bin" });
+    expect(customer.data.name).toBe("from bin");
+    await expect(clientFor(base, "other").v1.customers.create({ name: "x" })).rejects.toThrow(/401/);
+    const done = exited(child);
+    child.kill("SIGTERM");
+    expect(await done).toBe(0);
+    expect(fs.readFileSync(dataFile, "utf8")).toContain("from bin");
+  });
+
+  it("stops on SIGINT and never prints the token", async () => {
+    let output = "";
+    const { child, url } = run(["--token", "hidden-token-123"]);
+    child.stdout!.on("data", (c: Buffer) => (output += c.toString()));
+    child.stderr!.on("data", (c: Buffer) => (output += c.toString()));
+    await url;
+    const done = exited(child);
+    child.kill("SIGINT");
+    expect(await done).toBe(0);
+    expect(output).not.toContain("hidden-token-123");
+  });
+
+  it("refuses a bad --port", async () => {
+    const child = spawn(process.execPath, [bin, "--port", "http"], { stdio: "pipe" });
+    let err = "";
+    child.stderr.on("data", (c: Buffer) => (err += c.toString()));
+    expect(await exited(child)).toBe(1);
+    expect(err).toMatch(/--port/);
+  });
+});
