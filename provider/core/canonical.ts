@@ -1,0 +1,208 @@
+// Raw inputs -> canonical inputs. `check` returns this form so that the
+// engine's own diff (old inputs vs checked new inputs, pulumi-dynamic.md §6.2)
+// only ever sees real changes. The rules, in one place:
+//
+// - enums upper case (`prepaid` -> `PREPAID`); `onDelete` in its camelCase
+//   spelling (`ENDACCESS` -> `endAccess`);
+// - timestamps in ONE form, `2027-01-01T00:00:00Z` (UTC, no milliseconds;
+//   see timestamps.ts), whatever offset or precision was written;
+// - uuid-shaped ids lower case (Metronome answers ids in lower case);
+// - set-like arrays (applicableContractIds, applicableProductIds,
+//   applicableProductTags, specifier productTags) sorted and de-duplicated;
+//   specifiers sorted by their canonical JSON; access items sorted by
+//   startingAt, invoice items by timestamp (ties broken by the whole item);
+// - empty arrays, empty maps and an empty description removed (an empty
+//   specifier `{}` inside a list is kept: removing it would change meaning);
+// - null treated as "not given";
+// - defaults filled: both schedules' creditTypeId = USD cents,
+//   invoiceSchedule.doNotInvoice = false, rateType = LIST_RATE (the value the
+//   server fills), onDelete = "archive";
+// - numbers stay numbers; keys this file does not know are kept as they are.
+//
+// The function is total: it never throws on malformed input (validation is
+// check's job) and passes Pulumi's unknown sentinel through untouched, in any
+// position. It is idempotent: canonicalize(canonicalize(x)) equals canonicalize(x).
+
+import { USD_CENTS_CREDIT_TYPE_ID } from "../api/wire";
+import { ON_DELETE } from "./schema";
+import { canonicalTimestamp, parseTimestamp } from "./timestamps";
+import { isUnknown } from "./unknown";
+import { type Obj, compact, compareStrings, isObj, sortKeysDeep, stableStringify } from "./util";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Lower-cases a uuid; any other value (including the unknown sentinel) is returned as is. */
+export const canonicalId = (v: unknown): unknown => (typeof v === "string" && UUID.test(v) && !isUnknown(v) ? v.toLowerCase() : v);
+
+const upper = (v: unknown): unknown => (typeof v === "string" && !isUnknown(v) ? v.toUpperCase() : v);
+
+function canonicalOnDelete(v: unknown): unknown {
+  if (typeof v !== "string") return v;
+  return ON_DELETE.find((o) => o.toLowerCase() === v.toLowerCase()) ?? v;
+}
+
+/** Removes null-valued keys (null = "not given"). */
+function withoutNulls(o: Obj): Obj {
+  const out: Obj = {};
+  for (const [k, v] of Object.entries(o)) if (v !== null && v !== undefined) out[k] = v;
+  return out;
+}
+
+/**
+ * Sorted, de-duplicated copy of a set-like array; undefined when empty.
+ * Unknown elements are all kept (two unknowns may turn out different).
+ */
+export function canonicalSet(v: unknown, mapItem: (x: unknown) => unknown = (x) => x): unknown {
+  if (!Array.isArray(v)) return v;
+  const seen = new Set<string>();
+  const out: unknown[] = [];
+  for (const raw of v) {
+    const item = mapItem(raw);
+    const key = stableStringify(item);
+    if (!isUnknown(item) && seen.has(key)) continue;
+    seen.add(key);
+    out.push(item);
+  }
+  out.sort((a, b) => compareStrings(stableStringify(a), stableStringify(b)));
+  return out.length === 0 ? undefined : out;
+}
+
+/** A string map with sorted keys; undefined when empty. */
+function canonicalMap(v: unknown): unknown {
+  if (!isObj(v)) return v;
+  const keys = Object.keys(v)
+    .filter((k) => v[k] !== undefined && v[k] !== null)
+    .sort(compareStrings);
+  if (keys.length === 0) return undefined;
+  const out: Obj = {};
+  for (const k of keys) out[k] = v[k];
+  return out;
+}
+
+/** Orders by a timestamp field (unparsable ones last), then by the item without its server id. */
+function byTimestampThenItem(field: string) {
+  const rank = (item: unknown): number => {
+    const ms = isObj(item) ? parseTimestamp(item[field]) : undefined;
+    return ms ?? Number.POSITIVE_INFINITY;
+  };
+  const rest = (item: unknown): string => {
+    if (!isObj(item)) return stableStringify(item);
+    const { id: _id, ...others } = item;
+    return stableStringify(others);
+  };
+  return (a: unknown, b: unknown): number => {
+    const ra = rank(a);
+    const rb = rank(b);
+    if (ra !== rb) return ra < rb ? -1 : 1;
+    const byRest = compareStrings(rest(a), rest(b));
+    if (byRest !== 0) return byRest;
+    const ia = isObj(a) ? String(a.id ?? "") : "";
+    const ib = isObj(b) ? String(b.id ?? "") : "";
+    return compareStrings(ia, ib);
+  };
+}
+
+function sortedItems(v: unknown, mapItem: (item: Obj) => Obj, sortField: string): unknown {
+  if (!Array.isArray(v)) return v;
+  const items = v.map((item) => (isObj(item) ? mapItem(withoutNulls(item)) : item));
+  items.sort(byTimestampThenItem(sortField));
+  return items.length === 0 ? undefined : items;
+}
+
+function canonicalAccessItem(item: Obj): Obj {
+  return compact({
+    ...item,
+    startingAt: canonicalTimestamp(item.startingAt),
+    endingBefore: canonicalTimestamp(item.endingBefore),
+  });
+}
+
+function canonicalInvoiceItem(item: Obj): Obj {
+  return compact({ ...item, timestamp: canonicalTimestamp(item.timestamp) });
+}
+
+function canonicalRecurring(v: unknown): unknown {
+  if (!isObj(v)) return v;
+  const r = withoutNulls(v);
+  return compact({
+    ...r,
+    amountDistribution: upper(r.amountDistribution),
+    frequency: upper(r.frequency),
+    startingAt: canonicalTimestamp(r.startingAt),
+    endingBefore: canonicalTimestamp(r.endingBefore),
+  });
+}
+
+function canonicalAccessSchedule(v: unknown): unknown {
+  if (!isObj(v)) return v;
+  const s = withoutNulls(v);
+  return compact({
+    ...s,
+    creditTypeId: canonicalId(s.creditTypeId ?? USD_CENTS_CREDIT_TYPE_ID),
+    // Kept even when empty: an empty list is a validation failure, not "absent".
+    scheduleItems: Array.isArray(s.scheduleItems)
+      ? (sortedItems(s.scheduleItems, canonicalAccessItem, "startingAt") ?? [])
+      : s.scheduleItems,
+  });
+}
+
+function canonicalInvoiceSchedule(v: unknown): unknown {
+  if (!isObj(v)) return v;
+  const s = withoutNulls(v);
+  return compact({
+    ...s,
+    creditTypeId: canonicalId(s.creditTypeId ?? USD_CENTS_CREDIT_TYPE_ID),
+    doNotInvoice: s.doNotInvoice ?? false,
+    scheduleItems: sortedItems(s.scheduleItems, canonicalInvoiceItem, "timestamp"),
+    recurringSchedule: canonicalRecurring(s.recurringSchedule),
+  });
+}
+
+function canonicalSpecifier(v: unknown): unknown {
+  if (!isObj(v)) return v;
+  const s = withoutNulls(v);
+  return compact({
+    ...s,
+    productId: canonicalId(s.productId),
+    productTags: canonicalSet(s.productTags),
+    pricingGroupValues: canonicalMap(s.pricingGroupValues),
+    presentationGroupValues: canonicalMap(s.presentationGroupValues),
+  });
+}
+
+function canonicalSpecifiers(v: unknown): unknown {
+  if (!Array.isArray(v)) return v;
+  const out = v.map(canonicalSpecifier);
+  out.sort((a, b) => compareStrings(stableStringify(a), stableStringify(b)));
+  return out.length === 0 ? undefined : out;
+}
+
+/**
+ * The canonical form of raw CustomerCommit inputs (see the file comment).
+ * Accepts anything; `__`-prefixed keys are the caller's business (check.ts
+ * removes them first).
+ */
+export function canonicalize(raw: Obj): Obj {
+  const o = withoutNulls(raw);
+  const out: Obj = {
+    ...o,
+    customerId: canonicalId(o.customerId),
+    type: upper(o.type),
+    productId: canonicalId(o.productId),
+    accessSchedule: canonicalAccessSchedule(o.accessSchedule),
+    invoiceSchedule: canonicalInvoiceSchedule(o.invoiceSchedule),
+    invoiceContractId: canonicalId(o.invoiceContractId),
+    applicableContractIds: canonicalSet(o.applicableContractIds, canonicalId),
+    applicableProductIds: canonicalSet(o.applicableProductIds, canonicalId),
+    applicableProductTags: canonicalSet(o.applicableProductTags),
+    specifiers: canonicalSpecifiers(o.specifiers),
+    description: o.description === "" ? undefined : o.description,
+    customFields: canonicalMap(o.customFields),
+    rateType: upper(o.rateType ?? "LIST_RATE"),
+    onDelete: canonicalOnDelete(o.onDelete ?? "archive"),
+    existingCommitId: canonicalId(o.existingCommitId),
+  };
+  // Key order does not matter to the engine, but a stable one makes state
+  // files and test failures readable.
+  return sortKeysDeep(out) as Obj;
+}

@@ -1,0 +1,177 @@
+// The provider's `check`: validate raw inputs and return them in canonical
+// form. Every problem is reported at once (like t3-env), each naming its
+// property path (`accessSchedule.scheduleItems[1].endingBefore`) and the
+// expected form, because a failed `pulumi preview` in a pipeline should
+// list everything to fix in one go. No network, no I/O: this runs during
+// preview, where any value may be Pulumi's unknown sentinel and is accepted.
+
+import { z } from "zod";
+import { canonicalize } from "./canonical";
+import { checkRules, type Issue } from "./rules";
+import { type CustomerCommitInputs, customerCommitInputsSchema } from "./schema";
+import { TIMESTAMP_FORM } from "./timestamps";
+import { isUnknown } from "./unknown";
+import { type Obj, type PathSegment, formatPath, getAt, isObj } from "./util";
+
+export type { Issue } from "./rules";
+
+/** Pulumi's CheckFailure shape. */
+export interface CheckFailure {
+  property: string;
+  reason: string;
+}
+
+/** Thrown by the resource class and the CLI when inputs are invalid; carries every issue. */
+export class CommitValidationError extends Error {
+  override readonly name = "CommitValidationError" as const;
+  readonly issues: Issue[];
+  constructor(issues: Issue[], subject = "CustomerCommit inputs") {
+    super(formatIssues(issues, subject));
+    this.issues = issues;
+  }
+}
+
+/** A readable multi-line list: `2 problems with X:\n  - path: message`. */
+export function formatIssues(issues: readonly Issue[], subject = "CustomerCommit inputs"): string {
+  if (issues.length === 0) return `${subject}: no problems`;
+  const head = `${issues.length} problem${issues.length === 1 ? "" : "s"} with ${subject}:`;
+  return [head, ...issues.map((i) => `  - ${i.path || "(inputs)"}: ${i.message}`)].join("\n");
+}
+
+/** Removes the engine's `__`-prefixed keys (`__provider`, ...): they are not inputs. */
+export function withoutInternalKeys(news: Obj): Obj {
+  const out: Obj = {};
+  for (const [k, v] of Object.entries(news)) if (!k.startsWith("__")) out[k] = v;
+  return out;
+}
+
+/** Removes null values, recursively, so `null` reads as "not given". */
+function withoutNulls(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(withoutNulls);
+  if (!isObj(v)) return v;
+  const out: Obj = {};
+  for (const [k, x] of Object.entries(v)) if (x !== null) out[k] = withoutNulls(x);
+  return out;
+}
+
+// ---- zod issues -> readable issues ---------------------------------------
+
+const EXPECTED: Record<string, string> = {
+  string: "a string",
+  number: "a number",
+  boolean: "true or false",
+  array: "a list",
+  object: "an object",
+  record: "an object of strings",
+};
+
+const TIMESTAMP_FIELDS = new Set(["startingAt", "endingBefore", "timestamp"]);
+
+function describe(v: unknown): string {
+  if (v === undefined) return "nothing";
+  if (Array.isArray(v)) return "a list";
+  if (typeof v === "string") return `"${v}"`;
+  if (typeof v === "object") return "an object";
+  return String(v);
+}
+
+/** The zod schema at a path (for listing the allowed keys of a strict object). */
+function schemaAt(path: readonly PathSegment[]): z.ZodType | undefined {
+  let cur: z.ZodType | undefined = customerCommitInputsSchema;
+  for (const seg of path) {
+    while (cur instanceof z.ZodOptional) cur = cur.unwrap() as z.ZodType;
+    if (cur instanceof z.ZodArray && typeof seg === "number") cur = cur.element as z.ZodType;
+    else if (cur instanceof z.ZodObject && typeof seg === "string") cur = cur.shape[seg] as z.ZodType | undefined;
+    else return undefined;
+  }
+  while (cur instanceof z.ZodOptional) cur = cur.unwrap() as z.ZodType;
+  return cur;
+}
+
+const squash = (k: string): string => k.toLowerCase().replace(/[_-]/g, "");
+
+function unknownKeyIssue(path: PathSegment[], key: string): Issue {
+  const schema = schemaAt(path);
+  const allowed = schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
+  const near = allowed.find((a) => squash(a) === squash(key));
+  const hint = near ? `did you mean "${near}"? ` : "";
+  const list = allowed.length ? `allowed: ${allowed.join(", ")}` : "";
+  return { path: formatPath([...path, key]), message: `unknown property; ${hint}${list}`.trim() };
+}
+
+/** True when the value at `path`, or at any step on the way, is the unknown sentinel. */
+function touchesUnknown(root: unknown, path: readonly PathSegment[]): boolean {
+  for (let n = 0; n <= path.length; n++) if (isUnknown(getAt(root, path.slice(0, n)))) return true;
+  return false;
+}
+
+function zodIssues(input: Obj): Issue[] {
+  const result = customerCommitInputsSchema.safeParse(input);
+  if (result.success) return [];
+  const out: Issue[] = [];
+  for (const zi of result.error.issues) {
+    const path = zi.path.filter((p): p is PathSegment => typeof p !== "symbol");
+    if (touchesUnknown(input, path)) continue;
+    const actual = getAt(input, path);
+    switch (zi.code) {
+      case "unrecognized_keys":
+        for (const key of zi.keys) out.push(unknownKeyIssue(path, key));
+        break;
+      case "invalid_type": {
+        const last = path[path.length - 1];
+        const expected = TIMESTAMP_FIELDS.has(String(last)) ? TIMESTAMP_FORM : (EXPECTED[zi.expected] ?? zi.expected);
+        // Fields with their own wording (uniquenessKey) keep it.
+        const own = !zi.message.startsWith("Invalid input");
+        const message = own
+          ? zi.message
+          : actual === undefined
+            ? `is required: expected ${expected}`
+            : `expected ${expected}, got ${describe(actual)}`;
+        out.push({ path: formatPath(path), message });
+        break;
+      }
+      case "invalid_value":
+        out.push({
+          path: formatPath(path),
+          message: `expected one of ${zi.values.map(String).join(", ")} (any case), got ${describe(actual)}`,
+        });
+        break;
+      default:
+        out.push({ path: formatPath(path), message: zi.message });
+    }
+  }
+  return out;
+}
+
+// ---- entry points -----------------------------------------------------------
+
+export type ValidationResult = { ok: true; inputs: CustomerCommitInputs } | { ok: false; issues: Issue[] };
+
+/**
+ * Validates raw inputs (schema + rules, every issue at once) and returns the
+ * canonical form when they are valid. `__`-prefixed keys are ignored.
+ */
+export function validateInputs(raw: unknown): ValidationResult {
+  if (!isObj(raw)) return { ok: false, issues: [{ path: "", message: `expected an object of inputs, got ${describe(raw)}` }] };
+  const input = withoutNulls(withoutInternalKeys(raw)) as Obj;
+  const schemaIssues = zodIssues(input);
+  // One problem per property: a value the schema already rejected is not
+  // reported again by a rule.
+  const taken = new Set(schemaIssues.map((i) => i.path));
+  const ruleIssues = checkRules(input).filter((i) => !taken.has(i.path));
+  const issues = [...schemaIssues, ...ruleIssues];
+  if (issues.length > 0) return { ok: false, issues };
+  return { ok: true, inputs: canonicalize(input) as CustomerCommitInputs };
+}
+
+/**
+ * The provider's `check(olds, news)`. `olds` is not needed: canonical form
+ * depends on the new inputs alone. Valid: canonical inputs and no failures.
+ * Invalid: `news` unchanged (minus `__` keys) and one failure per issue.
+ */
+export function checkInputs(_olds: unknown, news: unknown): { inputs: Obj; failures: CheckFailure[] } {
+  const result = validateInputs(news);
+  if (result.ok) return { inputs: result.inputs as Obj, failures: [] };
+  const inputs = isObj(news) ? withoutInternalKeys(news) : {};
+  return { inputs, failures: result.issues.map((i) => ({ property: i.path, reason: i.message })) };
+}

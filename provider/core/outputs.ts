@@ -1,0 +1,55 @@
+// The resource's outputs: every canonical input, plus what only Metronome
+// knows. Schedule items carry their server `id` (edits are made by item id,
+// metronome-api.md §3.1); `createdAt` and `archivedAt` are the commit's own
+// timestamps. Outputs are what `diff`, `update` and `delete` receive as
+// "olds", so edit planning and replace detection read them.
+
+import type {
+  AccessScheduleInputs,
+  AccessScheduleItemInputs,
+  CustomerCommitInputs,
+  InvoiceScheduleInputs,
+  InvoiceScheduleItemInputs,
+} from "./schema";
+import { type Obj, isObj } from "./util";
+
+export type AccessScheduleItemOutputs = AccessScheduleItemInputs & { id?: string };
+export type InvoiceScheduleItemOutputs = InvoiceScheduleItemInputs & { id?: string };
+
+export type CustomerCommitOutputs = Omit<CustomerCommitInputs, "accessSchedule" | "invoiceSchedule"> & {
+  accessSchedule: Omit<AccessScheduleInputs, "scheduleItems"> & { scheduleItems: AccessScheduleItemOutputs[] };
+  invoiceSchedule?: Omit<InvoiceScheduleInputs, "scheduleItems"> & { scheduleItems?: InvoiceScheduleItemOutputs[] };
+  /** When Metronome created the commit (canonical timestamp form). */
+  createdAt?: string;
+  /** When the commit was archived; absent while it is live. */
+  archivedAt?: string;
+};
+
+/** Output-only keys: never inputs. */
+export const SERVER_OUTPUT_KEYS = ["createdAt", "archivedAt"] as const;
+
+function withoutItemIds(schedule: unknown): unknown {
+  if (!isObj(schedule) || !Array.isArray(schedule.scheduleItems)) return schedule;
+  return {
+    ...schedule,
+    scheduleItems: schedule.scheduleItems.map((item) => {
+      if (!isObj(item)) return item;
+      const { id: _id, ...rest } = item;
+      return rest;
+    }),
+  };
+}
+
+/**
+ * The inputs part of outputs: schedule-item ids and server fields removed.
+ * Keys that are neither (e.g. a runtime's own bookkeeping) are removed too
+ * when listed in `alsoDrop`.
+ */
+export function outputsToInputs(outputs: Obj, alsoDrop: readonly string[] = []): Obj {
+  const out: Obj = {};
+  for (const [k, v] of Object.entries(outputs)) {
+    if (k.startsWith("__") || (SERVER_OUTPUT_KEYS as readonly string[]).includes(k) || alsoDrop.includes(k)) continue;
+    out[k] = k === "accessSchedule" || k === "invoiceSchedule" ? withoutItemIds(v) : v;
+  }
+  return out;
+}

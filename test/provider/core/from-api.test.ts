@@ -1,0 +1,150 @@
+import { describe, expect, it } from "vitest";
+import { type CustomerCommitInputs, UNKNOWN, checkInputs, commitToState, toCreateBody } from "../../../provider/core";
+import { readBack } from "./fake-metronome";
+import { CONTRACT, CUSTOMER, KEY, OTHER_CONTRACT, PRODUCT_A, PRODUCT_B, postpaidRaw, prepaidRaw, prepaidTwoHalvesRaw, recurringRaw, tweak, twoHalvesCommit, twoHalvesOutputs } from "./fixtures";
+
+const checked = (raw: Record<string, unknown>): CustomerCommitInputs => {
+  const { inputs, failures } = checkInputs({}, raw);
+  expect(failures).toStrictEqual([]);
+  return inputs as CustomerCommitInputs;
+};
+
+/** Every path in `v` holding a value JSON cannot carry. */
+function nonJsonPaths(v: unknown, at = ""): string[] {
+  if (v === undefined || typeof v === "bigint" || typeof v === "function" || (typeof v === "number" && !Number.isFinite(v))) return [at];
+  if (Array.isArray(v)) return v.flatMap((x, i) => nonJsonPaths(x, `${at}[${i}]`));
+  if (v !== null && typeof v === "object") {
+    if (Object.getPrototypeOf(v) !== Object.prototype) return [at];
+    return Object.entries(v).flatMap(([k, x]) => nonJsonPaths(x, `${at}.${k}`));
+  }
+  return [];
+}
+
+const FIXTURES: Array<[string, Record<string, unknown>]> = [
+  ["PREPAID", prepaidRaw()],
+  ["two halves, mixed amount forms", prepaidTwoHalvesRaw()],
+  ["POSTPAID", postpaidRaw()],
+  ["recurring", recurringRaw()],
+  ["recurring by unit price", tweak(recurringRaw(), (r) => { delete r.invoiceSchedule.recurringSchedule.amount; Object.assign(r.invoiceSchedule.recurringSchedule, { unitPrice: 100_000, quantity: 12, amountDistribution: "each" }); })],
+  ["unit price of quantity 1", tweak(prepaidRaw(), (r) => { r.invoiceSchedule.scheduleItems = [{ timestamp: "2027-01-01T00:00:00Z", unitPrice: 1_000_000, quantity: 1 }]; })],
+  ["complimentary (no invoice schedule)", tweak(prepaidRaw(), (r) => { delete r.invoiceSchedule; delete r.invoiceContractId; })],
+  ["everything optional", tweak(prepaidRaw(), (r) => {
+    r.applicableContractIds = [OTHER_CONTRACT, CONTRACT];
+    r.specifiers = [{ productTags: ["b", "a"] }, { productId: PRODUCT_A, pricingGroupValues: { region: "eu" } }];
+    r.description = "internal";
+    r.customFields = { z: "1", a: "2" };
+    r.netsuiteSalesOrderId = "SO-1";
+    r.salesforceOpportunityId = "006xx";
+    r.rateType = "commit_rate";
+    r.onDelete = "endAccess";
+  })],
+  ["product ids and tags", tweak(prepaidRaw(), (r) => { r.applicableProductIds = [PRODUCT_B, PRODUCT_A]; r.applicableProductTags = ["gpu"]; })],
+  ["adopted", tweak(prepaidRaw(), (r) => { r.existingCommitId = "55555555-5555-4555-8555-555555555555"; r.onDelete = "forget"; })],
+];
+
+describe("commitToState", () => {
+  it("maps the read-back fixture to the expected outputs", () => {
+    const { outputs } = commitToState(twoHalvesCommit(), checked(prepaidTwoHalvesRaw()));
+    expect(outputs).toStrictEqual(twoHalvesOutputs());
+  });
+
+  describe("round trip: declared → create body → read-back → inputs equal the declared canonical inputs", () => {
+    it.each(FIXTURES)("right after create: %s", (_label, raw) => {
+      const declared = checked(raw);
+      const { inputs } = commitToState(readBack(toCreateBody(declared)), declared);
+      expect(inputs).toStrictEqual(declared);
+    });
+
+    it.each(FIXTURES)("on refresh from the previous outputs: %s", (_label, raw) => {
+      const declared = checked(raw);
+      const first = commitToState(readBack(toCreateBody(declared)), declared);
+      const again = commitToState(readBack(toCreateBody(declared)), first.outputs);
+      expect(again.inputs).toStrictEqual(declared);
+      expect(again.outputs).toStrictEqual(first.outputs);
+    });
+
+    it.each(FIXTURES)("outputs are JSON-safe and hold every input: %s", (_label, raw) => {
+      const declared = checked(raw);
+      const { outputs } = commitToState(readBack(toCreateBody(declared)), declared);
+      expect(nonJsonPaths(outputs)).toStrictEqual([]);
+      expect(outputs).toMatchObject({ ...declared, accessSchedule: expect.anything(), ...(declared.invoiceSchedule ? { invoiceSchedule: expect.anything() } : {}) });
+    });
+  });
+
+  it("keeps server ids on output items only, matched to their own items", () => {
+    const { inputs, outputs } = commitToState(twoHalvesCommit(), checked(prepaidTwoHalvesRaw()));
+    expect(outputs.accessSchedule.scheduleItems.map((i) => [i.id, i.startingAt])).toStrictEqual([
+      ["acc-1", "2027-01-01T00:00:00Z"],
+      ["acc-2", "2027-07-01T00:00:00Z"],
+    ]);
+    expect(outputs.invoiceSchedule?.scheduleItems?.map((i) => i.id)).toStrictEqual(["inv-1", "inv-2"]);
+    expect(JSON.stringify(inputs)).not.toContain('"id"');
+  });
+
+  it("adds createdAt always and archivedAt only when archived, to outputs only", () => {
+    const live = commitToState(twoHalvesCommit(), twoHalvesOutputs());
+    expect(live.outputs.createdAt).toBe("2026-12-15T10:30:00Z");
+    expect("archivedAt" in live.outputs).toBe(false);
+    const archived = commitToState({ ...twoHalvesCommit(), archived_at: "2027-02-01T00:00:00.000Z" }, twoHalvesOutputs());
+    expect(archived.outputs.archivedAt).toBe("2027-02-01T00:00:00Z");
+    expect("createdAt" in archived.inputs).toBe(false);
+    expect("archivedAt" in archived.inputs).toBe(false);
+  });
+
+  it("takes customerId and the provider-only fields from the prior state", () => {
+    const prior = { ...twoHalvesOutputs(), onDelete: "endAccess", existingCommitId: "55555555-5555-4555-8555-555555555555" };
+    const { inputs } = commitToState({ ...twoHalvesCommit(), uniqueness_key: "server-copy" }, prior);
+    expect(inputs).toMatchObject({ customerId: CUSTOMER, uniquenessKey: KEY, onDelete: "endAccess", existingCommitId: prior.existingCommitId });
+  });
+
+  it("falls back to the commit's own uniqueness key when the prior state has none", () => {
+    const { uniquenessKey: _k, ...prior } = twoHalvesOutputs();
+    expect(commitToState({ ...twoHalvesCommit(), uniqueness_key: "from-server" }, prior).inputs.uniquenessKey).toBe("from-server");
+  });
+
+  it("keeps a declared recurring schedule instead of its expanded items", () => {
+    const declared = checked(recurringRaw());
+    const commit = readBack(toCreateBody(declared));
+    expect(commit.invoice_schedule?.schedule_items).toHaveLength(12);
+    const { inputs, outputs } = commitToState(commit, declared);
+    expect(inputs.invoiceSchedule).toStrictEqual(declared.invoiceSchedule);
+    expect(outputs.invoiceSchedule?.scheduleItems).toBeUndefined();
+  });
+
+  describe("drift is visible in inputs", () => {
+    it.each<[string, (c: any) => void, (i: any) => unknown, unknown]>([
+      ["access amount edited elsewhere", (c) => { c.access_schedule.schedule_items[1].amount = 1; }, (i) => i.accessSchedule.scheduleItems[0].amount, 1],
+      ["name edited elsewhere", (c) => { c.name = "Renamed"; }, (i) => i.name, "Renamed"],
+      ["invoice contract changed", (c) => { c.invoice_contract = { id: OTHER_CONTRACT }; }, (i) => i.invoiceContractId, OTHER_CONTRACT],
+      ["amount item re-split elsewhere", (c) => { Object.assign(c.invoice_schedule.schedule_items[0], { quantity: 2, unit_price: 250_000 }); }, (i) => i.invoiceSchedule.scheduleItems[0], { timestamp: "2027-01-01T00:00:00Z", quantity: 2, unitPrice: 250_000 }],
+      ["item removed elsewhere", (c) => { c.access_schedule.schedule_items.pop(); }, (i) => i.accessSchedule.scheduleItems.length, 1],
+    ])("%s", (_label, change, read, expected) => {
+      const commit = tweak(twoHalvesCommit(), change);
+      expect(read(commitToState(commit, twoHalvesOutputs()).inputs)).toStrictEqual(expected);
+    });
+  });
+
+  describe("invoice item form", () => {
+    const item = { id: "inv-9", timestamp: "2027-01-01T00:00:00.000Z", amount: 500, quantity: 1, unit_price: 500 };
+    const commit = (i: object) => ({ ...twoHalvesCommit(), invoice_schedule: { do_not_invoice: false, schedule_items: [{ ...item, ...i }] } });
+    it.each<[string, object, Record<string, unknown>, Record<string, unknown>]>([
+      ["no prior item, trivial split → amount", {}, {}, { amount: 500 }],
+      ["no prior item, real split → unit price", { quantity: 4, unit_price: 125 }, {}, { quantity: 4, unitPrice: 125 }],
+      ["prior declared unit price (matched by id) → unit price", {}, { id: "inv-9", timestamp: "2027-01-01T00:00:00Z", quantity: 1, unitPrice: 500 }, { quantity: 1, unitPrice: 500 }],
+      ["prior declared unit price (matched by timestamp) → unit price", {}, { timestamp: "2027-01-01T00:00:00Z", quantity: 1, unitPrice: 500 }, { quantity: 1, unitPrice: 500 }],
+      ["prior declared amount → amount", {}, { timestamp: "2027-01-01T00:00:00Z", amount: 500 }, { amount: 500 }],
+    ])("%s", (_label, server, priorItem, expected) => {
+      const prior = { ...twoHalvesOutputs(), invoiceSchedule: { scheduleItems: Object.keys(priorItem).length ? [priorItem] : [] } };
+      const { inputs } = commitToState(commit(server), prior);
+      expect(inputs.invoiceSchedule?.scheduleItems).toStrictEqual([{ timestamp: "2027-01-01T00:00:00Z", ...expected }]);
+    });
+  });
+
+  it("never lets an unknown or undefined from the prior state into outputs", () => {
+    const prior = { ...twoHalvesOutputs(), onDelete: undefined, existingCommitId: undefined };
+    const { outputs } = commitToState(twoHalvesCommit(), prior);
+    expect(nonJsonPaths(outputs)).toStrictEqual([]);
+    expect(JSON.stringify(outputs)).not.toContain(UNKNOWN);
+    expect(outputs.onDelete).toBe("archive");
+  });
+});
