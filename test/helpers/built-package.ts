@@ -28,7 +28,7 @@ import { REPO_ROOT, ensureSelfLink } from "./repo";
 const rootRequire = createRequire(path.join(REPO_ROOT, "package.json"));
 
 /** Source directories compiled into dist/ whose freshness is checked before loading. */
-const SOURCE_DIRS = ["provider", "emulator", "cli"];
+const SOURCE_DIRS = ["provider", "emulator", "cli", "scripts"];
 
 /**
  * Throws when dist/ is missing or older than a TypeScript source, naming the

@@ -35,10 +35,12 @@ import { createRequire } from "node:module";
 import * as os from "node:os";
 import * as path from "node:path";
 import type * as automation from "@pulumi/pulumi/automation";
-import { PLUGIN_PATH, REPO_ROOT, ensureSelfLink } from "./repo";
+import { requireBuilt } from "./built-package";
+import { REPO_ROOT, ensureSelfLink } from "./repo";
 
 const nodeRequire = createRequire(import.meta.url);
 const auto: typeof automation = nodeRequire("@pulumi/pulumi/automation");
+const offline: typeof import("../../scripts/lib/offline-pulumi") = requireBuilt("./dist/scripts/lib/offline-pulumi.js");
 
 export type PulumiFn = automation.PulumiFn;
 export type EngineEvent = automation.EngineEvent;
@@ -224,31 +226,16 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
   ensureSelfLink();
   const cliPath = await resolveCliPath();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pm-engine-"));
-  const stateDir = path.join(dir, "state");
-  const pulumiHome = path.join(dir, "home");
-  const cliRoot = path.join(dir, "cli");
-  const binDir = path.join(cliRoot, "bin");
-  for (const d of [stateDir, pulumiHome, binDir]) fs.mkdirSync(d, { recursive: true });
-
-  // PulumiCommand.get wants <root>/bin/pulumi: link the binary into a private
-  // root (the Automation API also puts <root>/bin first on PATH).
-  fs.symlinkSync(fs.realpathSync(cliPath), path.join(binDir, "pulumi"));
-
-  const backendUrl = `file://${stateDir}`;
-  const env: Record<string, string> = {
-    PULUMI_BACKEND_URL: backendUrl,
-    PULUMI_HOME: pulumiHome,
-    PULUMI_CONFIG_PASSPHRASE: TEST_PASSPHRASE,
-    PULUMI_SKIP_UPDATE_CHECK: "true",
-    PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-    PULUMI_SKIP_CONFIRMATIONS: "true",
-    // The plugin shim runs `node`: the one running these tests (>= 22).
-    PATH: [binDir, path.dirname(process.execPath), process.env.PATH ?? ""].join(path.delimiter),
-    ...(opts.skipVersionCheck ? { PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK: "true" } : {}),
-    ...opts.env,
-  };
-
-  const command = await auto.PulumiCommand.get({ root: cliRoot, skipVersionCheck: opts.skipVersionCheck });
+  // The same offline settings the demo and the benchmark use (built module).
+  const { command, env, backendUrl, pulumiHome } = await offline.offlinePulumi({
+    cliPath,
+    dir,
+    passphrase: TEST_PASSPHRASE,
+    env: {
+      ...(opts.skipVersionCheck ? { PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK: "true" } : {}),
+      ...opts.env,
+    },
+  });
   const keep = opts.keep ?? process.env.PULUMI_METRONOME_KEEP_ENGINE_DIRS === "1";
   const names = new Set<string>();
   let cleaned = false;
@@ -274,18 +261,8 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
           pulumiHome,
           pulumiCommand: command,
           envVars: env,
-          projectSettings: {
-            name: projectName,
-            runtime: "nodejs",
-            // Absolute: the engine runs the program, and the plugin, there.
-            main: stackOpts.programDir ?? REPO_ROOT,
-            // The dynamic-provider plugin is this checkout's own shim, named as
-            // a project plugin: the engine consults those before $PATH and the
-            // CLI's directory, so whichever CLI is used (our build, a user's
-            // install), the plugin is the same and the engine never warns
-            // "using pulumi-resource-pulumi-nodejs from $PATH".
-            plugins: { providers: [{ name: "pulumi-nodejs", path: path.dirname(PLUGIN_PATH) }] },
-          } as automation.ProjectSettings,
+          // Absolute main: the engine runs the program, and the plugin, there.
+          projectSettings: offline.inlineProjectSettings(projectName, stackOpts.programDir ?? REPO_ROOT),
         },
       );
       const config: automation.ConfigMap = {};
