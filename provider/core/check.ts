@@ -7,6 +7,7 @@
 
 import { z } from "zod";
 import { canonicalize } from "./canonical";
+import { replacedProperties } from "./replace";
 import { checkRules, type Issue } from "./rules";
 import { type CustomerCommitInputs, customerCommitInputsSchema } from "./schema";
 import { TIMESTAMP_FORM } from "./timestamps";
@@ -169,9 +170,35 @@ export function validateInputs(raw: unknown): ValidationResult {
  * depends on the new inputs alone. Valid: canonical inputs and no failures.
  * Invalid: `news` unchanged (minus `__` keys) and one failure per issue.
  */
-export function checkInputs(_olds: unknown, news: unknown): { inputs: Obj; failures: CheckFailure[] } {
+export function checkInputs(olds: unknown, news: unknown): { inputs: Obj; failures: CheckFailure[] } {
   const result = validateInputs(news);
-  if (result.ok) return { inputs: result.inputs as Obj, failures: [] };
+  if (result.ok) {
+    const kept = keyKeptOnReplace(olds, result.inputs as Obj);
+    return { inputs: result.inputs as Obj, failures: kept.map((i) => ({ property: i.path, reason: i.message })) };
+  }
   const inputs = isObj(news) ? withoutInternalKeys(news) : {};
   return { inputs, failures: result.issues.map((i) => ({ property: i.path, reason: i.message })) };
+}
+
+/**
+ * A replacement creates a new commit, and Metronome never releases a
+ * uniqueness key, so a replacement declared with the key of the commit it
+ * replaces can never be created; worse, the refusal (409) would point back at
+ * the commit being replaced. `olds` are the resource's current inputs (empty
+ * on create). The derived default key changes with every replace-only field,
+ * so this only stops an explicitly declared key.
+ */
+function keyKeptOnReplace(olds: unknown, inputs: Obj): Issue[] {
+  if (!isObj(olds) || typeof olds.uniquenessKey !== "string" || inputs.uniquenessKey !== olds.uniquenessKey) return [];
+  const replaced = replacedProperties(withoutInternalKeys(olds), inputs).filter((p) => p !== "uniquenessKey");
+  if (replaced.length === 0) return [];
+  return [
+    {
+      path: "uniquenessKey",
+      message:
+        `this change (${replaced.join(", ")}) replaces the commit, which needs a new commit with a new uniqueness key, ` +
+        `but uniquenessKey is still "${olds.uniquenessKey}" and Metronome never releases a key. ` +
+        "Declare a new uniquenessKey (or remove it to use the derived default) in the same change.",
+    },
+  ];
 }

@@ -163,3 +163,29 @@ describe("validateInputs, CommitValidationError and formatIssues", () => {
     expect(err.message).toBe(formatIssues(issues));
   });
 });
+
+describe("checkInputs: a replacement must change the uniqueness key", () => {
+  const base = {
+    customerId: "11111111-1111-4111-8111-111111111111",
+    type: "PREPAID",
+    productId: "22222222-2222-4222-8222-222222222222",
+    priority: 1,
+    accessSchedule: { scheduleItems: [{ amount: 100, startingAt: "2027-01-01T00:00:00Z", endingBefore: "2028-01-01T00:00:00Z" }] },
+    uniquenessKey: "declared-key",
+  };
+  const olds = checkInputs({}, base).inputs;
+
+  it.each([
+    ["a replace-only field with the same declared key", { netsuiteSalesOrderId: "SO-1" }, ["uniquenessKey"]],
+    ["a replace-only field with a new key", { netsuiteSalesOrderId: "SO-1", uniquenessKey: "declared-key-2" }, []],
+    ["an editable field with the same key", { name: "Renamed" }, []],
+  ])("%s", (_label, change, expected) => {
+    const { failures } = checkInputs(olds, { ...base, ...change });
+    expect(failures.map((f) => f.property)).toEqual(expected);
+    if (expected.length > 0) expect(failures[0]!.reason).toMatch(/never releases a key/);
+  });
+
+  it("does not apply on create (no old inputs)", () => {
+    expect(checkInputs({}, { ...base, netsuiteSalesOrderId: "SO-1" }).failures).toEqual([]);
+  });
+});
