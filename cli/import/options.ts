@@ -1,0 +1,124 @@
+// Command-line options of `pulumi-metronome import`. Parsing only: no I/O
+// except reading the customers file, which the caller passes in as a function
+// so tests need no real file system.
+
+import { ON_DELETE, type OnDelete } from "../../provider/core";
+
+export const USAGE = `usage: pulumi-metronome import --customer <id> [--customer <id> ...] [options]
+
+Lists the live commits of each customer in Metronome and writes a TypeScript
+module declaring each as a CustomerCommit with \`existingCommitId\`, so that the
+next \`pulumi up\` adopts them (nothing is created or changed in Metronome).
+
+options:
+  --customer <id>          a Metronome customer id (repeatable)
+  --customers-file <path>  customer ids, one per line (blank lines and # comments ignored)
+  --out <file.ts>          write the module here instead of standard output
+  --force                  overwrite --out when it already exists
+  --on-delete <policy>     declare onDelete on every commit: archive (the default,
+                           not written), endAccess or forget
+  -h, --help               show this help
+
+Metronome credentials come from METRONOME_BEARER_TOKEN and METRONOME_BASE_URL
+(default https://api.metronome.com), the variables Metronome's SDKs read.
+
+There is no --all-customers: the customer list endpoint is not one this
+package uses (or its emulator serves). Put the ids in a file and pass
+--customers-file.
+`;
+
+export interface ImportOptions {
+  /** Customer ids in the order given, without duplicates. */
+  customers: string[];
+  out?: string;
+  force: boolean;
+  onDelete: OnDelete;
+}
+
+export type ParseResult = { kind: "help" } | { kind: "options"; options: ImportOptions } | { kind: "error"; message: string };
+
+/** Parses argv (after `import`). `readFile` is used for --customers-file. */
+export function parseOptions(argv: readonly string[], readFile: (path: string) => string): ParseResult {
+  const customers: string[] = [];
+  let out: string | undefined;
+  let force = false;
+  let onDelete: OnDelete = "archive";
+
+  for (let i = 0; i < argv.length; i++) {
+    const raw = argv[i] as string;
+    // --name=value and --name value are both accepted.
+    const eq = raw.startsWith("--") ? raw.indexOf("=") : -1;
+    const flag = eq > 0 ? raw.slice(0, eq) : raw;
+    const inline = eq > 0 ? raw.slice(eq + 1) : undefined;
+    const value = (): string | undefined => {
+      if (inline !== undefined) return inline;
+      const next = argv[i + 1];
+      if (next === undefined || next.startsWith("--")) return undefined;
+      i++;
+      return next;
+    };
+
+    switch (flag) {
+      case "-h":
+      case "--help":
+        return { kind: "help" };
+      case "--customer": {
+        const id = value();
+        if (id === undefined || id.trim() === "") return { kind: "error", message: "--customer needs a customer id" };
+        customers.push(id.trim());
+        break;
+      }
+      case "--customers-file": {
+        const file = value();
+        if (file === undefined) return { kind: "error", message: "--customers-file needs a path" };
+        let text: string;
+        try {
+          text = readFile(file);
+        } catch (error) {
+          return { kind: "error", message: `cannot read --customers-file ${file}: ${(error as Error).message}` };
+        }
+        customers.push(...customerIdsFromText(text));
+        break;
+      }
+      case "--out": {
+        const file = value();
+        if (file === undefined || file === "") return { kind: "error", message: "--out needs a file path" };
+        out = file;
+        break;
+      }
+      case "--force":
+        force = true;
+        break;
+      case "--on-delete": {
+        const policy = value();
+        const found = ON_DELETE.find((p) => p.toLowerCase() === policy?.toLowerCase());
+        if (found === undefined) {
+          return { kind: "error", message: `--on-delete must be one of ${ON_DELETE.join(", ")}` };
+        }
+        onDelete = found;
+        break;
+      }
+      case "--all-customers":
+        return {
+          kind: "error",
+          message:
+            "--all-customers is not supported: listing customers needs an endpoint this package does not use " +
+            "(and its emulator does not serve). Write the customer ids to a file, one per line, and pass --customers-file.",
+        };
+      default:
+        return { kind: "error", message: `unknown option ${raw}` };
+    }
+  }
+
+  const unique = [...new Set(customers)];
+  if (unique.length === 0) return { kind: "error", message: "give at least one --customer <id> (or --customers-file)" };
+  return { kind: "options", options: { customers: unique, ...(out === undefined ? {} : { out }), force, onDelete } };
+}
+
+/** One id per line; blank lines and `#` comments (whole-line or trailing) are ignored. */
+export function customerIdsFromText(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.replace(/#.*$/, "").trim())
+    .filter((line) => line !== "");
+}

@@ -1,0 +1,162 @@
+/**
+ * Bringing existing commits under code, through the real engine (issue 8):
+ * commits made in Metronome (the emulator, seeded through the official SDK)
+ * -> `pulumi-metronome import` writes the module -> the module, compiled as a
+ * user's program would be, runs as the stack's program:
+ *   1. `pulumi up` only adopts: one create step per commit, every id the
+ *      existing commit's, and not a single write reaches Metronome;
+ *   2. `pulumi preview` shows no changes;
+ *   3. `pulumi refresh` finds no drift (and a preview after it none either);
+ *   4. an edit made in the code updates Metronome in place (same commit ids,
+ *      `commits/edit` only), after which preview is clean again.
+ * The tests run in order and share one stack.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { createRequire } from "node:module";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startEmulator, type Emulator } from "../../emulator/index";
+import { MetronomeClient } from "../../provider/client";
+import { loadBuiltPackage } from "../helpers/built-package";
+import { type Engine, type TestStack, changeSummary, createEngine, diagnostics, steps } from "../helpers/engine";
+import { REPO_ROOT } from "../helpers/repo";
+import { type Seeded, sdkFor, seed } from "../cli/import/seed";
+import { type Declared, declaredCommits, evaluateModule, runImport } from "../cli/import/support";
+
+const TIMEOUT = 300_000;
+const TOKEN = "import-round-trip-token";
+const TYPE = "pulumi-nodejs:dynamic/metronome:CustomerCommit";
+const rootRequire = createRequire(path.join(REPO_ROOT, "package.json"));
+
+interface LoggedRequest {
+  method: string;
+  path: string;
+  status: number;
+}
+
+describe("import round trip on the real engine", { timeout: TIMEOUT }, () => {
+  let engine: Engine;
+  let emulator: Emulator;
+  let client: MetronomeClient;
+  let seeded: Seeded;
+  let stack: TestStack;
+  let generated: string;
+  let declared: Declared[];
+  let dir: string;
+
+  /** The stack's program: the generated module, run against the built package (what `npm i pulumi-metronome` gives). */
+  const programFrom = (source: string) => async () => {
+    const pkg = loadBuiltPackage();
+    const exports = evaluateModule(source, (id) => (id === "pulumi-metronome" ? pkg : rootRequire(id)));
+    return { commits: Object.keys(exports).length };
+  };
+
+  const requests = async (): Promise<LoggedRequest[]> =>
+    ((await (await fetch(`${emulator.url}/_emulator/requests`)).json()) as { data: LoggedRequest[] }).data;
+  const clearRequests = async (): Promise<void> => {
+    await fetch(`${emulator.url}/_emulator/requests`, { method: "DELETE" });
+  };
+  const writes = async (): Promise<LoggedRequest[]> => (await requests()).filter((r) => !r.path.endsWith("/list"));
+
+  beforeAll(async () => {
+    emulator = await startEmulator({ bearerToken: TOKEN });
+    client = new MetronomeClient({ baseUrl: emulator.url, bearerToken: TOKEN, maxRetries: 0 });
+    seeded = await seed(sdkFor(emulator.url, TOKEN));
+
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "pm-import-e2e-"));
+    const out = path.join(dir, "commits.ts");
+    const result = await runImport(
+      ["--customer", seeded.customers.acme, "--customer", seeded.customers.globex, "--out", out],
+      { METRONOME_BEARER_TOKEN: TOKEN, METRONOME_BASE_URL: emulator.url },
+    );
+    if (result.code !== 0) throw new Error(`import failed (${result.code}): ${result.stderr}`);
+    generated = fs.readFileSync(out, "utf8");
+    declared = declaredCommits(generated);
+
+    engine = await createEngine();
+    stack = await engine.newStack(programFrom(generated), {
+      projectName: "adopted",
+      config: { "metronome:baseUrl": emulator.url },
+      secretConfig: { "metronome:bearerToken": TOKEN },
+    });
+  }, TIMEOUT);
+
+  afterAll(async () => {
+    await engine?.cleanup();
+    await client?.close();
+    await emulator?.close();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("pulumi up adopts every commit and writes nothing to Metronome", async () => {
+    expect(declared).toHaveLength(seeded.live.length);
+    await clearRequests();
+    const { result, events } = await stack.up();
+    expect(result.summary.result).toBe("succeeded");
+    expect(diagnostics(events, "error")).toEqual([]);
+    expect(result.summary.resourceChanges).toEqual({ create: declared.length + 1 }); // + the stack
+    expect(steps(events, TYPE).map((m) => m.op)).toEqual(declared.map(() => "create"));
+
+    const state = await stack.resources(TYPE);
+    expect(state.map((r) => r.id).sort()).toEqual(declared.map((d) => d.args.existingCommitId).sort());
+    const prepaid = state.find((r) => r.id === seeded.commits.prepaid);
+    expect(prepaid?.outputs?.uniquenessKey).toBe("acme-order-form-2027");
+    expect(await writes()).toEqual([]);
+  });
+
+  it("pulumi preview then shows no changes", async () => {
+    const { result, events } = await stack.preview();
+    expect(diagnostics(events, "error")).toEqual([]);
+    expect(result.changeSummary).toEqual({ same: declared.length + 1 });
+    expect(steps(events, TYPE).every((m) => m.op === "same")).toBe(true);
+  });
+
+  it("pulumi refresh finds no drift, and preview stays clean after it", async () => {
+    await clearRequests();
+    const { result, events } = await stack.refresh();
+    expect(result.summary.result).toBe("succeeded");
+    expect(diagnostics(events, "error")).toEqual([]);
+    expect(changeSummary(events)).toEqual({ same: declared.length + 1 });
+    expect(await writes()).toEqual([]);
+    const after = await stack.preview();
+    expect(after.result.changeSummary).toEqual({ same: declared.length + 1 });
+  });
+
+  it("an edit in the generated code updates the commits in Metronome, in place", async () => {
+    // What a person would do in the file: raise the onboarding credit's
+    // priority and the 2027 prepaid commit's access amount.
+    const edited = generated
+      .replace(/(new CustomerCommit\("onboarding-credit"[\s\S]*?priority: )10,/, (_m, head: string) => `${head}15,`)
+      .replace(
+        /(new CustomerCommit\("2027-prepaid-[0-9a-f]{8}"[\s\S]*?\{ amount: )1_000_000(, startingAt)/,
+        (_m, head: string, tail: string) => `${head}1_200_000${tail}`,
+      );
+    expect(edited).not.toBe(generated);
+    stack.setProgram(programFrom(edited));
+
+    const preview = await stack.preview();
+    expect(preview.result.changeSummary).toEqual({ same: declared.length - 1, update: 2 });
+
+    await clearRequests();
+    const { result, events } = await stack.up();
+    expect(result.summary.result).toBe("succeeded");
+    expect(diagnostics(events, "error")).toEqual([]);
+    expect(result.summary.resourceChanges).toEqual({ same: declared.length - 1, update: 2 });
+    expect((await writes()).map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+      "POST /v2/contracts/commits/edit 200",
+      "POST /v2/contracts/commits/edit 200",
+    ]);
+
+    const state = await stack.resources(TYPE);
+    expect(state.map((r) => r.id).sort()).toEqual(declared.map((d) => d.args.existingCommitId).sort());
+    const credit = await client.getCommit(seeded.customers.acme, seeded.commits.freeCredit as string);
+    expect(credit?.priority).toBe(15);
+    const prepaid = await client.getCommit(seeded.customers.acme, seeded.commits.prepaid as string);
+    expect(prepaid?.access_schedule?.schedule_items.map((i) => i.amount)).toEqual([1_200_000]);
+    expect(prepaid?.uniqueness_key).toBe("acme-order-form-2027");
+
+    const again = await stack.preview();
+    expect(again.result.changeSummary).toEqual({ same: declared.length + 1 });
+  });
+});
