@@ -1,0 +1,34 @@
+// pulumi-metronome: Metronome customer commits as Pulumi resources.
+//
+// Layout (data flows one way): args → canonical inputs (core) → API payload
+// (core) → API response (client) → outputs (core); the runtime provider wires
+// those steps to Pulumi's dynamic-provider calls, and the resource class hands
+// Pulumi a thin shim that requires this package at run time.
+
+export { CustomerCommit } from "./resource/customer-commit";
+export type {
+  AccessScheduleArgs,
+  AccessScheduleItemArgs,
+  CustomerCommitArgs,
+  InvoiceScheduleArgs,
+  InvoiceScheduleItemArgs,
+  RecurringScheduleArgs,
+  SpecifierArgs,
+} from "./resource/args";
+export { customerCommitProvider } from "./runtime/provider";
+/** The serialized stand-in `CustomerCommit` hands Pulumi (for tests and custom resource classes). */
+export { customerCommitShim } from "./resource/shim";
+export { MissingCredentialsError } from "./runtime/credentials";
+export {
+  AdoptionError,
+  AmbiguousWriteError,
+  CommitGoneError,
+  CreatedButUnreadError,
+  DeleteRefusedError,
+  UnsupportedChangeError,
+  UpdateIncompleteError,
+} from "./runtime/errors";
+export { CommitValidationError } from "./core";
+export type { CustomerCommitInputs } from "./core";
+export * from "./client";
+export { USD_CENTS_CREDIT_TYPE_ID } from "./api/wire";

@@ -1,0 +1,100 @@
+import { randomUUID } from "node:crypto";
+import { BadRequestError, NotFoundError, type MetronomeClient } from "../client";
+import { DeleteRefusedError } from "./errors";
+import { idempotencyKey, writeIdempotently } from "./idempotent-write";
+import { fetchState, isArchived, revisionOf, type Outputs } from "./state";
+
+export type OnDelete = "archive" | "endAccess" | "forget";
+
+/**
+ * What removing the resource does to the commit, as chosen by its `onDelete`
+ * input (stored with the resource, so it applies even after the declaration
+ * is gone):
+ *   - "archive" (default): `/v2/contracts/commits/archive`;
+ *   - "endAccess": end access and future invoices now (PREPAID only), keeping
+ *     the commit and its history;
+ *   - "forget": leave the commit untouched in Metronome and drop it from state.
+ */
+export async function deleteCommit(client: MetronomeClient, commitId: string, props: Outputs): Promise<void> {
+  const policy = (props.onDelete ?? "archive") as OnDelete;
+  if (policy === "forget") return;
+  const customerId = props.customerId as string;
+  // A delete cannot store anything, so a later attempt (after the user voided
+  // an invoice, say) would send the same key and Metronome would replay the
+  // stored refusal. Each attempt gets its own key; within it, retries of an
+  // ambiguous write reuse it. Both writes are safe to repeat anyway: the
+  // provider checks for their effect before sending again.
+  const attempt = { revision: revisionOf(props), call: randomUUID() };
+  if (policy === "endAccess") return endAccessNow(client, customerId, commitId, props, attempt);
+  return archive(client, customerId, commitId, props, attempt);
+}
+
+type Attempt = { revision: number; call: string };
+
+async function archive(client: MetronomeClient, customerId: string, commitId: string, props: Outputs, attempt: Attempt) {
+  const body = { customer_id: customerId, commit_id: commitId };
+  const isGone = async () => {
+    const state = await fetchState(client, customerId, commitId, props);
+    return state === undefined || isArchived(state.commit);
+  };
+  try {
+    await writeIdempotently(
+      "archive",
+      `commit ${commitId}`,
+      () => client.archiveCommit(body, { idempotencyKey: idempotencyKey(commitId, attempt.revision, "archive", { body, call: attempt.call }) }),
+      isGone,
+    );
+  } catch (error) {
+    if (error instanceof NotFoundError) return; // already gone: nothing to archive
+    // Archiving an already archived commit is a refusal we can accept.
+    if (error instanceof BadRequestError && (await isGone().catch(() => false))) return;
+    if (error instanceof BadRequestError) throw refused(commitId, customerId, reasonOf(error));
+    throw error;
+  }
+}
+
+async function endAccessNow(client: MetronomeClient, customerId: string, commitId: string, props: Outputs, attempt: Attempt) {
+  const end = nextWholeHour(new Date());
+  const body = { customer_id: customerId, commit_id: commitId, access_ending_before: end, invoices_ending_before: end };
+  const hasEnded = async () => {
+    const state = await fetchState(client, customerId, commitId, props);
+    if (state === undefined || isArchived(state.commit)) return true;
+    const items = state.commit.access_schedule?.schedule_items ?? [];
+    return items.every((item) => Date.parse(item.ending_before) <= Date.parse(end));
+  };
+  if (await hasEnded()) return; // nothing left to end (Metronome only moves an end earlier)
+  try {
+    await writeIdempotently(
+      "end of access",
+      `commit ${commitId}`,
+      () => client.updateCommitEndDate(body, { idempotencyKey: idempotencyKey(commitId, attempt.revision, "endAccess", { body, call: attempt.call }) }),
+      hasEnded,
+    );
+  } catch (error) {
+    if (error instanceof BadRequestError) throw refused(commitId, customerId, reasonOf(error), "endAccess");
+    throw error;
+  }
+}
+
+function refused(commitId: string, customerId: string, reason: string, policy: OnDelete = "archive"): DeleteRefusedError {
+  const alternatives =
+    policy === "archive"
+      ? 'Void its finalized invoices in Metronome and run again, or set `onDelete: "endAccess"` to end access now, ' +
+        'or `onDelete: "forget"` to stop managing it and leave it in Metronome (run `pulumi up` first so the new policy is stored).'
+      : 'Set `onDelete: "archive"` to archive it instead (access that has not started cannot be ended), ' +
+        'or `onDelete: "forget"` to stop managing it and leave it in Metronome (run `pulumi up` first so the new policy is stored).';
+  return new DeleteRefusedError(
+    `Metronome refused to ${policy === "archive" ? "archive" : "end access to"} commit ${commitId} of customer ${customerId}: ${reason}. ${alternatives}`,
+  );
+}
+
+/** Metronome's own words, without the client's "400 ... (POST /path)" wrapping. */
+function reasonOf(error: BadRequestError): string {
+  return (error.apiMessage ?? error.message).replace(/\.$/, "");
+}
+
+/** The next whole UTC hour after `now` (Metronome takes hour-aligned times). */
+export function nextWholeHour(now: Date): string {
+  const hour = 3_600_000;
+  return new Date(Math.floor(now.getTime() / hour) * hour + hour).toISOString().replace(".000Z", "Z");
+}

@@ -1,0 +1,71 @@
+import type * as pulumi from "@pulumi/pulumi";
+import { CommitValidationError, checkInputs, replacedProperties, validateInputs, type CustomerCommitInputs } from "../core";
+import { currentClient } from "./client-for";
+import { createCommit } from "./create";
+import { configureCredentials } from "./credentials";
+import { deleteCommit } from "./delete";
+import { explained } from "./explain";
+import { readCommit } from "./read";
+import { withoutInternalKeys, type Outputs } from "./state";
+import { updateCommit } from "./update";
+
+/**
+ * The Metronome customer-commit provider: what the serialized shim in each
+ * resource's state calls at run time. `check` and `diff` are pure (they run
+ * in preview, where any input may be Pulumi's unknown sentinel); the other
+ * methods talk to Metronome through one shared client per plugin process.
+ * Takes and returns the camelCase shapes of `CustomerCommitArgs`.
+ */
+export const customerCommitProvider = {
+  async configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
+    configureCredentials(req);
+  },
+
+  async check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
+    return checkInputs(olds, news);
+  },
+
+  /**
+   * `changes` is left undefined on purpose: the engine then diffs the old and
+   * new canonical inputs itself, property by property, so `preview --diff`
+   * shows exactly what changed and `replaceOnChanges`/`ignoreChanges` work.
+   * The engine keeps the `replaces` we return alongside its own diff, so we
+   * only name what Metronome cannot change in place. (`changes: true` would
+   * drop the engine's detailed diff; `changes: false` would drop `replaces`.)
+   */
+  async diff(_id: string, olds: Outputs, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {
+    return { replaces: replacedProperties(withoutInternalKeys(olds), withoutInternalKeys(news)) };
+  },
+
+  async create(inputs: Record<string, unknown>): Promise<pulumi.dynamic.CreateResult> {
+    return explained("create the commit", inputs, async () => {
+      return createCommit(currentClient(), validated(inputs));
+    });
+  },
+
+  async read(id: string, props?: Outputs): Promise<pulumi.dynamic.ReadResult> {
+    return explained(`read commit ${id}`, props ?? {}, () => readCommit(currentClient(), id, withoutInternalKeys(props ?? {})));
+  },
+
+  async update(id: string, olds: Outputs, news: Record<string, unknown>): Promise<pulumi.dynamic.UpdateResult> {
+    return explained(`update commit ${id}`, news, async () => {
+      const outs = await updateCommit(currentClient(), id, withoutInternalKeys(olds), validated(news));
+      return { outs };
+    });
+  },
+
+  async delete(id: string, props: Outputs): Promise<void> {
+    await explained(`remove commit ${id}`, props, () => deleteCommit(currentClient(), id, withoutInternalKeys(props)));
+  },
+} satisfies pulumi.dynamic.ResourceProvider;
+
+/**
+ * Inputs in canonical form. The engine only ever passes inputs that `check`
+ * returned, so this is a no-op there; a direct caller of the provider gets the
+ * same validation (every problem at once) before anything reaches Metronome.
+ */
+function validated(inputs: Record<string, unknown>): CustomerCommitInputs {
+  const result = validateInputs(withoutInternalKeys(inputs));
+  if (!result.ok) throw new CommitValidationError(result.issues);
+  return result.inputs;
+}

@@ -1,0 +1,48 @@
+import type { Commit } from "../api/wire";
+import type { MetronomeClient } from "../client";
+import { commitToState, type CustomerCommitInputs } from "../core";
+
+// Outputs are the canonical inputs as Metronome now holds them, plus server
+// fields (schedule-item ids, createdAt, archivedAt) and `revision`, a counter
+// of applied updates that keeps idempotency keys of repeated edits distinct.
+
+export type Outputs = Record<string, unknown>;
+
+export interface CommitState {
+  inputs: Record<string, unknown>;
+  outputs: Outputs;
+}
+
+export type LiveCommit = CommitState & { commit: Commit };
+
+/** The commit as it stands, mapped to state; undefined if Metronome has no such commit. */
+export async function fetchState(
+  client: MetronomeClient,
+  customerId: string,
+  commitId: string,
+  prior: Outputs,
+): Promise<LiveCommit | undefined> {
+  const commit = await client.getCommit(customerId, commitId);
+  return commit === undefined ? undefined : stateOf(commit, prior);
+}
+
+/** A commit already read, mapped to state against `prior` (no request). */
+export function stateOf(commit: Commit, prior: Outputs): LiveCommit {
+  const { inputs, outputs } = commitToState(commit, prior as CustomerCommitInputs);
+  return { commit, inputs, outputs: { ...outputs, revision: revisionOf(prior) } };
+}
+
+/** Archived commits are gone for every purpose but key lookups (`archived_at` may be absent or null when live). */
+export function isArchived(commit: Commit): boolean {
+  const at: unknown = commit.archived_at;
+  return typeof at === "string" && at !== "";
+}
+
+export function revisionOf(outputs: Outputs): number {
+  return typeof outputs.revision === "number" ? outputs.revision : 0;
+}
+
+/** Removes engine-internal keys (`__provider`) before anything reaches the API. */
+export function withoutInternalKeys<T extends Record<string, unknown>>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([key]) => !key.startsWith("__"))) as T;
+}

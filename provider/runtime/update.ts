@@ -1,0 +1,124 @@
+import type { MetronomeClient } from "../client";
+import { planUpdate, type CustomerCommitInputs, type UpdatePlan } from "../core";
+import { AmbiguousWriteError, CommitGoneError, UnsupportedChangeError, UpdateIncompleteError, describe } from "./errors";
+import { idempotencyKey, writeIdempotently } from "./idempotent-write";
+import { fetchState, isArchived, revisionOf, stateOf, type LiveCommit, type Outputs } from "./state";
+
+/**
+ * Applies an in-place change: `/v2/contracts/commits/edit` for what it can
+ * change (schedule items added, updated and removed by id) and the custom
+ * fields endpoints for custom fields. What the API cannot change never gets
+ * here: diff names it in `replaces`. Returns the full outputs, read back.
+ *
+ * The change is planned against the commit as Metronome holds it now, not
+ * against the state: the state can be stale (an edit made in Metronome's
+ * dashboard, a schedule item removed there, an earlier update that stopped
+ * half way), and a plan by schedule-item id must name items that exist.
+ */
+export async function updateCommit(
+  client: MetronomeClient,
+  commitId: string,
+  olds: Outputs,
+  news: CustomerCommitInputs,
+): Promise<Outputs> {
+  const live = await fetchState(client, news.customerId, commitId, olds);
+  if (live === undefined) throw new CommitGoneError(commitId, news.customerId);
+  if (isArchived(live.commit)) throw new CommitGoneError(commitId, news.customerId, live.commit.archived_at);
+  return reconcile(client, commitId, live, news, revisionOf(olds));
+}
+
+type Part = "edit" | "set" | "delete";
+
+/**
+ * Brings commit `commitId`, as just read from Metronome (`live`), to
+ * `desired`; returns the outputs. With nothing to send, no request is made.
+ *
+ * Idempotency keys: every write of this call is keyed by (commit, revision
+ * `priorRevision + 1`, operation, body), so a write retried after an
+ * ambiguous failure (timeout, lost answer, 5xx) is replayed by Metronome
+ * rather than applied twice. The stored `revision` becomes `priorRevision + 1`
+ * once any write has been sent and answered, success or refusal: Metronome
+ * replays a stored *refusal* for the same key too, so a later attempt must use
+ * new keys. Only when a write stays ambiguous is the revision kept, so that a
+ * re-run sending the same body reuses the key and cannot apply it twice.
+ */
+export async function reconcile(
+  client: MetronomeClient,
+  commitId: string,
+  live: LiveCommit,
+  desired: CustomerCommitInputs,
+  priorRevision: number,
+): Promise<Outputs> {
+  const customerId = desired.customerId;
+  const current = live.outputs;
+  const revision = priorRevision + 1;
+  const plan = planUpdate(current, desired);
+  if (plan.unsupported !== undefined && plan.unsupported.length > 0) throw new UnsupportedChangeError(commitId, plan.unsupported);
+  const ref = `commit ${commitId}`;
+
+  const stillPlanned = async (part: Part): Promise<boolean> => {
+    const now = await fetchState(client, customerId, commitId, current);
+    if (now === undefined) return false;
+    const again = planUpdate(now.outputs, desired);
+    if (part === "edit") return again.edit !== undefined;
+    if (part === "set") return again.setCustomFields !== undefined;
+    return again.deleteCustomFieldKeys !== undefined;
+  };
+
+  const writes = plannedWrites(client, commitId, customerId, plan, revision);
+  const applied: string[] = [];
+  for (const write of writes) {
+    try {
+      await writeIdempotently(write.label, ref, write.send, async () => !(await stillPlanned(write.part)));
+      applied.push(write.label);
+    } catch (error) {
+      // Keep the revision only while a write's fate is unknown (see above).
+      const storedRevision = error instanceof AmbiguousWriteError ? priorRevision : revision;
+      const now = await fetchState(client, customerId, commitId, { ...desired, revision: storedRevision }).catch(() => undefined);
+      if (now === undefined) throw error;
+      throw new UpdateIncompleteError(commitId, now.outputs, applied, error);
+    }
+  }
+
+  // Nothing sent (e.g. only `onDelete` changed): the live read is the state.
+  if (writes.length === 0) return stateOf(live.commit, { ...desired, revision: priorRevision }).outputs;
+
+  let state;
+  try {
+    state = await fetchState(client, customerId, commitId, { ...desired, revision });
+  } catch (error) {
+    throw new Error(
+      `Commit ${commitId} was updated (${applied.join(", ")}) but could not be read back (${describe(error)}). ` +
+        "Run `pulumi refresh`, or `pulumi up` again: the update is planned against what Metronome holds, so nothing is applied twice.",
+      { cause: error },
+    );
+  }
+  if (state === undefined) throw new CommitGoneError(commitId, customerId);
+  return state.outputs;
+}
+
+interface PlannedWrite {
+  part: Part;
+  label: string;
+  send: () => Promise<unknown>;
+}
+
+function plannedWrites(client: MetronomeClient, commitId: string, customerId: string, plan: UpdatePlan, revision: number): PlannedWrite[] {
+  const writes: PlannedWrite[] = [];
+  if (plan.edit !== undefined) {
+    const body = { ...plan.edit, customer_id: customerId, commit_id: commitId };
+    const key = idempotencyKey(commitId, revision, "edit", body);
+    writes.push({ part: "edit", label: "edit", send: () => client.editCommit(body, { idempotencyKey: key }) });
+  }
+  if (plan.setCustomFields !== undefined) {
+    const body = { entity: "commit" as const, entity_id: commitId, custom_fields: plan.setCustomFields };
+    const key = idempotencyKey(commitId, revision, "setCustomFields", body);
+    writes.push({ part: "set", label: "custom field update", send: () => client.setCustomFieldValues(body, { idempotencyKey: key }) });
+  }
+  if (plan.deleteCustomFieldKeys !== undefined) {
+    const body = { entity: "commit" as const, entity_id: commitId, keys: plan.deleteCustomFieldKeys };
+    const key = idempotencyKey(commitId, revision, "deleteCustomFields", body);
+    writes.push({ part: "delete", label: "custom field removal", send: () => client.deleteCustomFieldValues(body, { idempotencyKey: key }) });
+  }
+  return writes;
+}
