@@ -1,7 +1,8 @@
 import type { MetronomeClient } from "../client";
-import { toCreateBody, type CustomerCommitInputs } from "../core";
+import { replacedProperties, toCreateBody, type CustomerCommitInputs } from "../core";
 import { isUniquenessKeyConflict, mayHaveApplied } from "./ambiguity";
 import { adoptExistingCommit } from "./adopt";
+import { differences, formatDifferences } from "./differences";
 import { AdoptionError, AmbiguousWriteError, CreatedButUnreadError, UpdateIncompleteError } from "./errors";
 import { findCommitByUniquenessKey } from "./find-by-key";
 import { fetchState, isArchived, revisionOf, type Outputs } from "./state";
@@ -34,7 +35,11 @@ export async function createCommit(
   if (state === undefined) throw new CreatedButUnreadError(id, { ...inputs }, "not found when read back");
   if (!adopted) return { id, outs: state.outputs };
   // An adopted commit was created by an earlier attempt, perhaps from inputs
-  // the user has since edited: bring it to what is declared now.
+  // the user has since edited: bring it to what is declared now. What cannot
+  // be edited must already match (possible only with a declared key reused
+  // across such a change; a derived key changes with these fields).
+  const fixed = replacedProperties(state.outputs, inputs);
+  if (fixed.length > 0) throw keyHolderDiffers(inputs, id, fixed, state.inputs);
   try {
     return { id, outs: await reconcile(client, id, state, inputs, revisionOf(state.outputs)) };
   } catch (error) {
@@ -80,6 +85,17 @@ async function createOrFind(
     }
   }
   throw new AmbiguousWriteError("create", `commit with uniqueness key "${inputs.uniquenessKey}"`, lastError);
+}
+
+function keyHolderDiffers(inputs: CustomerCommitInputs, commitId: string, properties: string[], held: Record<string, unknown>): AdoptionError {
+  const pick = (o: Record<string, unknown>) => Object.fromEntries(properties.map((p) => [p, o[p]]));
+  return new AdoptionError(
+    `Commit ${commitId} of customer ${inputs.customerId} already carries uniqueness key "${inputs.uniquenessKey}" ` +
+      "(an earlier attempt made it), but differs from the declaration in what Metronome cannot change in place:\n" +
+      `${formatDifferences(differences(pick(inputs), pick(held)))}\n` +
+      "Change the declaration to match, or set a new `uniquenessKey` to create a separate commit " +
+      `(and archive ${commitId} in Metronome if it is not wanted).`,
+  );
 }
 
 function archivedKeyHolder(inputs: CustomerCommitInputs, commitId: string): AdoptionError {

@@ -7,9 +7,11 @@ const BACKOFF_MS = 250;
 
 /**
  * An Idempotency-Key for a write, derived from the commit, the resource's
- * update revision and the intended change, so a retry of the same change
- * replays Metronome's stored answer instead of applying twice, while the same
- * change made again in a later update (a later revision) is applied.
+ * update revision and the intended change (callers add a per-call random
+ * value to it), so a resend of the same write within one provider call
+ * replays Metronome's stored answer instead of applying twice, while a later
+ * call never meets an answer stored for an earlier one (Metronome replays
+ * stored refusals and 5xx answers too).
  */
 export function idempotencyKey(commitId: string, revision: number, operation: string, change: unknown): string {
   const digest = createHash("sha256").update(JSON.stringify([commitId, revision, operation, change])).digest("hex");

@@ -4,7 +4,8 @@ import { commitToState, type CustomerCommitInputs } from "../core";
 
 // Outputs are the canonical inputs as Metronome now holds them, plus server
 // fields (schedule-item ids, createdAt, archivedAt) and `revision`, a counter
-// of applied updates that keeps idempotency keys of repeated edits distinct.
+// of updates that sent writes (applied or refused): it keeps the idempotency
+// keys of one update's writes apart from every other update's (update.ts).
 
 export type Outputs = Record<string, unknown>;
 

@@ -1,6 +1,7 @@
+import { randomUUID } from "node:crypto";
 import type { MetronomeClient } from "../client";
 import { planUpdate, type CustomerCommitInputs, type UpdatePlan } from "../core";
-import { AmbiguousWriteError, CommitGoneError, UnsupportedChangeError, UpdateIncompleteError, describe } from "./errors";
+import { CommitGoneError, UnsupportedChangeError, UpdateIncompleteError, describe } from "./errors";
 import { idempotencyKey, writeIdempotently } from "./idempotent-write";
 import { fetchState, isArchived, revisionOf, stateOf, type LiveCommit, type Outputs } from "./state";
 
@@ -34,13 +35,15 @@ type Part = "edit" | "set" | "delete";
  * `desired`; returns the outputs. With nothing to send, no request is made.
  *
  * Idempotency keys: every write of this call is keyed by (commit, revision
- * `priorRevision + 1`, operation, body), so a write retried after an
- * ambiguous failure (timeout, lost answer, 5xx) is replayed by Metronome
- * rather than applied twice. The stored `revision` becomes `priorRevision + 1`
- * once any write has been sent and answered, success or refusal: Metronome
- * replays a stored *refusal* for the same key too, so a later attempt must use
- * new keys. Only when a write stays ambiguous is the revision kept, so that a
- * re-run sending the same body reuses the key and cannot apply it twice.
+ * `priorRevision + 1`, operation, body), so a write resent after an ambiguous
+ * failure (timeout, lost answer, 5xx) is replayed by Metronome rather than
+ * applied twice. Once any write has been sent, the stored `revision` becomes
+ * `priorRevision + 1`, whatever the outcome: Metronome replays a stored
+ * refusal (or a stored 5xx) for the same key, so the next run must use new
+ * keys. That is safe because the next run plans against what Metronome then
+ * holds: a write that did land is not planned again. Each call also mixes a
+ * random value into its keys, so even a run that could not record its
+ * revision (Metronome unreadable after a failure) never reuses a key.
  */
 export async function reconcile(
   client: MetronomeClient,
@@ -65,16 +68,14 @@ export async function reconcile(
     return again.deleteCustomFieldKeys !== undefined;
   };
 
-  const writes = plannedWrites(client, commitId, customerId, plan, revision);
+  const writes = plannedWrites(client, commitId, customerId, plan, { revision, call: randomUUID() });
   const applied: string[] = [];
   for (const write of writes) {
     try {
       await writeIdempotently(write.label, ref, write.send, async () => !(await stillPlanned(write.part)));
       applied.push(write.label);
     } catch (error) {
-      // Keep the revision only while a write's fate is unknown (see above).
-      const storedRevision = error instanceof AmbiguousWriteError ? priorRevision : revision;
-      const now = await fetchState(client, customerId, commitId, { ...desired, revision: storedRevision }).catch(() => undefined);
+      const now = await fetchState(client, customerId, commitId, { ...desired, revision }).catch(() => undefined);
       if (now === undefined) throw error;
       throw new UpdateIncompleteError(commitId, now.outputs, applied, error);
     }
@@ -103,21 +104,27 @@ interface PlannedWrite {
   send: () => Promise<unknown>;
 }
 
-function plannedWrites(client: MetronomeClient, commitId: string, customerId: string, plan: UpdatePlan, revision: number): PlannedWrite[] {
+function plannedWrites(
+  client: MetronomeClient,
+  commitId: string,
+  customerId: string,
+  plan: UpdatePlan,
+  { revision, call }: { revision: number; call: string },
+): PlannedWrite[] {
   const writes: PlannedWrite[] = [];
   if (plan.edit !== undefined) {
     const body = { ...plan.edit, customer_id: customerId, commit_id: commitId };
-    const key = idempotencyKey(commitId, revision, "edit", body);
+    const key = idempotencyKey(commitId, revision, "edit", { body, call });
     writes.push({ part: "edit", label: "edit", send: () => client.editCommit(body, { idempotencyKey: key }) });
   }
   if (plan.setCustomFields !== undefined) {
     const body = { entity: "commit" as const, entity_id: commitId, custom_fields: plan.setCustomFields };
-    const key = idempotencyKey(commitId, revision, "setCustomFields", body);
+    const key = idempotencyKey(commitId, revision, "setCustomFields", { body, call });
     writes.push({ part: "set", label: "custom field update", send: () => client.setCustomFieldValues(body, { idempotencyKey: key }) });
   }
   if (plan.deleteCustomFieldKeys !== undefined) {
     const body = { entity: "commit" as const, entity_id: commitId, keys: plan.deleteCustomFieldKeys };
-    const key = idempotencyKey(commitId, revision, "deleteCustomFields", body);
+    const key = idempotencyKey(commitId, revision, "deleteCustomFields", { body, call });
     writes.push({ part: "delete", label: "custom field removal", send: () => client.deleteCustomFieldValues(body, { idempotencyKey: key }) });
   }
   return writes;
