@@ -323,6 +323,22 @@ export const existingCommitIdShape: Rule = (o) => {
   return [issue(["existingCommitId"], `expected a Metronome commit id (a uuid such as 7f3c2a10-5b7e-4c1d-9a8e-2b4c6d8e0f12), got "${v}"`)];
 };
 
+/**
+ * Adoption compares the declaration with what Metronome holds, and Metronome
+ * returns a recurring invoice schedule only as its expanded items: a declared
+ * recurring schedule could not be verified, so adoption takes the items.
+ */
+export const adoptionDeclaresInvoiceItems: Rule = (o) => {
+  if (o.existingCommitId === undefined || !isObj(o.invoiceSchedule) || o.invoiceSchedule.recurringSchedule === undefined) return [];
+  return [
+    issue(
+      ["invoiceSchedule", "recurringSchedule"],
+      "an adopted commit (existingCommitId) must declare its invoices as the scheduleItems Metronome holds, " +
+        "because Metronome returns a recurring schedule only as its expanded items (`pulumi-metronome import` writes them)",
+    ),
+  ];
+};
+
 /** Every rule, in the order their issues are reported. */
 export const RULES: readonly Rule[] = [
   postpaidNeedsInvoiceSchedule,
@@ -342,6 +358,7 @@ export const RULES: readonly Rule[] = [
   customFieldLimits,
   endAccessPrepaidOnly,
   existingCommitIdShape,
+  adoptionDeclaresInvoiceItems,
 ];
 
 /** Runs every rule on (raw or canonical) inputs; returns all issues found. */

@@ -29,6 +29,12 @@ export async function adoptExistingCommit(
     );
   }
   const found = differences(jsonSafe(inputs), jsonSafe(state.inputs));
+  // The key is part of the commit's identity, and the read-back mapping keeps
+  // the declared one: compare it with the key Metronome holds, if any.
+  const held = state.commit.uniqueness_key;
+  if (typeof held === "string" && held !== inputs.uniquenessKey && !held.endsWith(`:${inputs.uniquenessKey}`)) {
+    found.push({ path: "uniquenessKey", declared: inputs.uniquenessKey, actual: held });
+  }
   if (found.length > 0) {
     throw new AdoptionError(
       `Cannot adopt commit ${commitId}: the declaration differs from what Metronome holds. ` +

@@ -189,3 +189,17 @@ describe("checkInputs: a replacement must change the uniqueness key", () => {
     expect(checkInputs({}, { ...base, netsuiteSalesOrderId: "SO-1" }).failures).toEqual([]);
   });
 });
+
+describe("checkInputs: adoption declares invoice items, not a recurring schedule", () => {
+  it.each([
+    ["recurring schedule with existingCommitId", true, ["invoiceSchedule.recurringSchedule"]],
+    ["recurring schedule on a new commit", false, []],
+  ])("%s", (_label, adopt, expected) => {
+    const raw = {
+      ...recurringRaw(),
+      uniquenessKey: "k",
+      ...(adopt ? { existingCommitId: "33333333-3333-4333-8333-333333333333" } : {}),
+    };
+    expect(checkInputs({}, raw).failures.map((f) => f.property)).toEqual(expected);
+  });
+});

@@ -5,6 +5,7 @@
 // an unknown one or an archived one is refused.
 
 import { describe, expect, it } from "vitest";
+import { toCreateBody } from "../../../provider/core";
 import { AdoptionError } from "../../../provider/runtime/errors";
 import {
   UNKNOWN_ID,
@@ -26,13 +27,15 @@ const h = useRuntime();
 /** A commit made outside Pulumi (a script, the dashboard), and its declaration. */
 async function existingCommit(extra: Raw = {}) {
   const w = await newWorld(h.api);
-  const made = await created(prepaidArgs(w, { uniquenessKey: newKey("dashboard"), ...extra }));
-  const declaration = prepaidArgs(w, { existingCommitId: made.id, uniquenessKey: newKey("pulumi"), ...extra });
-  return { w, id: made.id, declaration };
+  const key = newKey("dashboard");
+  const made = await created(prepaidArgs(w, { uniquenessKey: key, ...extra }));
+  // The declaration keeps the key Metronome holds, as `pulumi-metronome import` writes it.
+  const declaration = prepaidArgs(w, { existingCommitId: made.id, uniquenessKey: key, ...extra });
+  return { w, id: made.id, key, declaration };
 }
 
 describe("adoption with existingCommitId", () => {
-  it("adopts a matching commit with zero writes; outputs describe it and carry the declared key", async () => {
+  it("adopts a matching commit with zero writes; outputs describe it and carry its key", async () => {
     const { id, declaration } = await existingCommit();
     const inputs = await checked(declaration);
     await h.emu.clearLog();
@@ -61,6 +64,25 @@ describe("adoption with existingCommitId", () => {
     expect(error.message).toContain("priority: declared 90, Metronome has 100");
     expect(error.message.match(/declared/g)).toHaveLength(3);
     expect(writesIn(await h.emu.calls())).toEqual([]);
+  });
+
+  it("treats a declared uniqueness key other than the one Metronome holds as a difference", async () => {
+    const { id, key, declaration } = await existingCommit();
+    const other = newKey("pulumi");
+    const error = await rejection(provider.create(await checked({ ...declaration, uniquenessKey: other })));
+    expect(error).toBeInstanceOf(AdoptionError);
+    expect(error.message).toContain(`Cannot adopt commit ${id}`);
+    expect(error.message).toContain(`uniquenessKey: declared "${other}", Metronome has "${key}"`);
+  });
+
+  it("adopts a commit Metronome holds without a key under the declared one", async () => {
+    const w = await newWorld(h.api);
+    const { uniqueness_key: _none, ...body } = toCreateBody((await checked(prepaidArgs(w))) as never);
+    const { id } = await h.api.createCommit(body);
+    const declaration = await checked(prepaidArgs(w, { existingCommitId: id }));
+    const result = await provider.create({ __provider: "shim", ...declaration });
+    expect(result.id).toBe(id);
+    expect((result.outs as Raw).uniquenessKey).toBe(declaration.uniquenessKey);
   });
 
   it("refuses another customer's commit", async () => {
