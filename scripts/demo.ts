@@ -12,6 +12,7 @@ import * as auto from "@pulumi/pulumi/automation";
 import { startEmulator } from "../emulator";
 import type { Commit } from "../provider/api/wire";
 import { MetronomeClient } from "../provider/client";
+import { usdFromCents } from "../provider/core/money";
 import { inlineProjectSettings, offlinePulumi, REPO_ROOT } from "./lib/offline-pulumi";
 
 const DEMO_DIR = path.join(REPO_ROOT, ".demo");
@@ -112,7 +113,7 @@ function printCommits(commits: Commit[]): void {
   const rows = commits.map((c) => [
     c.name ?? "(unnamed)",
     c.type,
-    dollars(sum(c.access_schedule?.schedule_items.map((i) => i.amount))),
+    usdFromCents(sum(c.access_schedule?.schedule_items.map((i) => i.amount))),
     `${day(c.access_schedule?.schedule_items[0]?.starting_at)} → ${day(c.access_schedule?.schedule_items.at(-1)?.ending_before)}`,
     (c.invoice_schedule?.schedule_items ?? []).map((i) => day(i.timestamp)).join(", ") || "not invoiced",
     c.archived_at === undefined ? "live" : `archived ${day(c.archived_at)}`,
@@ -124,8 +125,6 @@ function printCommits(commits: Commit[]): void {
 }
 
 const sum = (values: number[] = []) => values.reduce((a, b) => a + b, 0);
-const dollars = (cents: number) =>
-  new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(cents / 100);
 const day = (iso: string | undefined) => iso?.slice(0, 10) ?? "?";
 
 main().catch((error: unknown) => {

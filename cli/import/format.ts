@@ -12,23 +12,7 @@ export function numberLiteral(n: number): string {
   return `${negative ? "-" : ""}${grouped}${frac === undefined ? "" : `.${frac}`}`;
 }
 
-/**
- * USD cents as dollars: `1000000` -> `$10,000.00`, `0.8` -> `$0.008`.
- * Exact decimal arithmetic on the number's shortest string; a value needing
- * more than 4 decimals (`33333.333333333336`, a three-way split) is shown
- * rounded to the cent with `≈` (the literal next to it stays exact).
- */
-export function usdFromCents(cents: number): string {
-  const s = String(Math.abs(cents));
-  if (!/^\d+(\.\d+)?$/.test(s)) return `${cents} cents`;
-  const [int = "0", frac = ""] = s.split(".");
-  const padded = int.padStart(3, "0");
-  const dollars = padded.slice(0, -2).replace(/^0+(?=\d)/, "");
-  const decimals = (padded.slice(-2) + frac).replace(/0+$/, "").padEnd(2, "0");
-  if (decimals.length > 4) return `≈ ${usdFromCents(Math.round(cents))}`;
-  const withCommas = dollars.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${cents < 0 ? "-" : ""}$${withCommas}.${decimals}`;
-}
+export { usdFromCents } from "../../provider/core/money";
 
 export const stringLiteral = (s: string): string =>
   // JSON strings are valid TypeScript strings; U+2028/2029 are escaped for older parsers.

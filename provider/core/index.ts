@@ -47,3 +47,4 @@ export { planUpdate } from "./edit-plan";
 export type { UpdatePlan, EditCommitChanges } from "./edit-plan";
 export { defaultUniquenessKey } from "./uniqueness-key";
 export type { UniquenessKeyParts } from "./uniqueness-key";
+export { usdFromCents, formatAmount } from "./money";

@@ -4,14 +4,17 @@ import { currentClient } from "./client-for";
 import { createCommit } from "./create";
 import { configureCredentials } from "./credentials";
 import { deleteCommit } from "./delete";
+import { warn } from "./engine-log";
 import { explained } from "./explain";
 import { readCommit } from "./read";
+import { replacementWarning } from "./replacement-warning";
 import { withoutInternalKeys, type Outputs } from "./state";
 import { updateCommit } from "./update";
 
 /**
  * The Metronome customer-commit provider: what the serialized shim in each
- * resource's state calls at run time. `check` and `diff` are pure (they run
+ * resource's state calls at run time. `check` and `diff` make no call to
+ * Metronome (they run
  * in preview, where any input may be Pulumi's unknown sentinel); the other
  * methods talk to Metronome through one shared client per plugin process.
  * Takes and returns the camelCase shapes of `CustomerCommitArgs`.
@@ -33,8 +36,10 @@ export const customerCommitProvider = {
    * only name what Metronome cannot change in place. (`changes: true` would
    * drop the engine's detailed diff; `changes: false` would drop `replaces`.)
    */
-  async diff(_id: string, olds: Outputs, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {
-    return { replaces: replacedProperties(withoutInternalKeys(olds), withoutInternalKeys(news)) };
+  async diff(id: string, olds: Outputs, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {
+    const replaces = replacedProperties(withoutInternalKeys(olds), withoutInternalKeys(news));
+    if (replaces.length > 0) await warn(replacementWarning(id, olds, replaces));
+    return { replaces };
   },
 
   async create(inputs: Record<string, unknown>): Promise<pulumi.dynamic.CreateResult> {

@@ -208,6 +208,11 @@ describe("changes: edit in place or replace", { timeout: TIMEOUT }, () => {
     const preview = await s.previewJson();
     const step = preview.steps!.find((st) => st.urn.endsWith("::commit") && st.op === "replace");
     expect(step?.replaceReasons).toEqual(expect.arrayContaining(["netsuiteSalesOrderId"]));
+    // The plan warns about the money: which commit, how much, and what happens to it.
+    const warnings = (preview.diagnostics ?? []).filter((d) => d.severity === "warning").map((d) => d.message);
+    expect(warnings.join("\n")).toMatch(
+      new RegExp(`commit ${firstId} "Prepaid 2027 \\(amended\\)" \\(\\$15,000\\.00 of access.*REPLACED because netsuiteSalesOrderId.*archived`),
+    );
 
     const { result } = await s.up();
     expect(result.summary.resourceChanges).toEqual({ same: 1, replace: 1 });
