@@ -1,0 +1,86 @@
+// The CI gate: reasons a plan needs an explicit approval.
+//   --fail-on <actions>  any change of these kinds (`delete` = archive, endAccess or forget);
+//   --max-change <n>     any net change in committed value (a customer's, or all
+//                        customers' together) larger than n currency units, per
+//                        currency / credit type; a net change the preview cannot
+//                        show (unknown until apply, or secret) cannot be proven
+//                        within the limit and fails too;
+//   either one           a preview that reported errors (the plan is incomplete).
+
+import type { CreditTypeTable } from "./credit-types";
+import type { Action, CommitChange, GateResult, TotalRow, Totals } from "./model";
+import { creditTypeLabel, creditTypeOf, formatMoney, limitInUnits } from "./money";
+import { describeOpaque, pendingText } from "./text";
+import { isOpaque } from "./values";
+
+export const FAIL_ON_WORDS = ["create", "adopt", "edit", "replace", "delete", "archive", "endAccess", "forget"] as const;
+export type FailOn = (typeof FAIL_ON_WORDS)[number];
+
+export interface GateOptions {
+  failOn: FailOn[];
+  /** In currency units (dollars for USD cents), as given on the command line. */
+  maxChange?: number;
+}
+
+const matches = (word: FailOn, action: Action): boolean =>
+  word === action || (word === "delete" && (action === "archive" || action === "endAccess" || action === "forget"));
+
+const VERB: Record<Action, string> = {
+  create: "creates",
+  adopt: "adopts a commit as",
+  edit: "edits",
+  replace: "replaces",
+  archive: "archives",
+  endAccess: "ends access to",
+  forget: "stops managing",
+};
+
+function failOnReasons(changes: readonly CommitChange[], failOn: readonly FailOn[]): string[] {
+  const out: string[] = [];
+  for (const c of changes) {
+    const word = failOn.find((w) => matches(w, c.action));
+    if (word === undefined) continue;
+    const verb = c.action === "replace" && c.replaceUncertain ? "may replace" : VERB[c.action];
+    out.push(`the plan ${verb} commit \`${c.name}\` (--fail-on ${word})`);
+  }
+  return out;
+}
+
+function maxChangeReasons(totals: Totals, limit: number, table: CreditTypeTable): string[] {
+  const out: string[] = [];
+  const check = (who: string, row: Omit<TotalRow, "customerId">) => {
+    const currency = creditTypeLabel(row.creditTypeId, table);
+    const limitText = isOpaque(row.creditTypeId) ? String(limit) : formatMoney(limitInUnits(limit, creditTypeOf(row.creditTypeId, table)), row.creditTypeId, table);
+    if (row.pending.length > 0) {
+      out.push(`${who}: the net change in ${currency} includes ${pendingText(row.pending)}, so it cannot be checked against --max-change ${limitText}`);
+      return;
+    }
+    const units = limitInUnits(limit, isOpaque(row.creditTypeId) ? undefined : creditTypeOf(row.creditTypeId, table));
+    if (Math.abs(row.net) > units) {
+      out.push(`${who}: net change ${formatMoney(row.net, row.creditTypeId, table, { signed: true })} exceeds --max-change ${limitText}`);
+    }
+  };
+  for (const row of totals.byCustomer) {
+    check(`customer ${isOpaque(row.customerId) ? `(${describeOpaque(row.customerId.opaque)})` : `\`${row.customerId}\``}`, row);
+  }
+  for (const row of totals.overall) {
+    const rows = totals.byCustomer.filter((r) => JSON.stringify(r.creditTypeId) === JSON.stringify(row.creditTypeId));
+    if (rows.length > 1) check("all customers", row); // with one customer it is that customer's line
+  }
+  return out;
+}
+
+export function evaluateGate(
+  changes: readonly CommitChange[],
+  totals: Totals,
+  errors: readonly string[],
+  options: GateOptions,
+  table: CreditTypeTable,
+): GateResult {
+  const reasons = [
+    ...(errors.length > 0 ? [`the preview reported ${errors.length} error${errors.length === 1 ? "" : "s"}, so the plan is incomplete`] : []),
+    ...failOnReasons(changes, options.failOn),
+    ...(options.maxChange === undefined ? [] : maxChangeReasons(totals, options.maxChange, table)),
+  ];
+  return { failed: reasons.length > 0, reasons };
+}

@@ -1,0 +1,169 @@
+// The typed change model: what the plan does to each commit, in money terms.
+// Built from preview steps by build.ts, rendered by render-*.ts. Amounts are
+// in units of their credit type (USD cents by default), as in the inputs.
+
+import type { Opaque, OpaqueKind, Val } from "./values";
+
+/**
+ * What happens to a commit. `adopt` is a create that takes over an existing
+ * commit (`existingCommitId`); the last three are the removal policies
+ * (`onDelete`).
+ */
+export type Action = "create" | "adopt" | "edit" | "replace" | "archive" | "endAccess" | "forget";
+export const REMOVAL_ACTIONS = ["archive", "endAccess", "forget"] as const;
+export type RemovalPolicy = (typeof REMOVAL_ACTIONS)[number];
+
+export interface AccessItem {
+  /** Metronome's schedule-item id (old side only). */
+  id?: string;
+  amount: Val<number>;
+  startingAt: Val<string>;
+  endingBefore: Val<string>;
+}
+
+export interface InvoiceItem {
+  id?: string;
+  timestamp: Val<string>;
+  /** What the invoice bills: `amount`, or `quantity` × `unitPrice`. */
+  amount: Val<number>;
+}
+
+export interface RecurringInvoices {
+  frequency: Val<string>;
+  distribution: Val<string>;
+  startingAt: Val<string>;
+  endingBefore: Val<string>;
+  amount: Val<number>;
+}
+
+export type Invoicing =
+  | { kind: "none" }
+  | { kind: "doNotInvoice"; creditTypeId: Val<string> }
+  | { kind: "items"; creditTypeId: Val<string>; items: InvoiceItem[] }
+  | { kind: "recurring"; creditTypeId: Val<string>; recurring: RecurringInvoices }
+  | { kind: "opaque"; value: Opaque };
+
+/** One side (before or after) of a commit, read from preview properties. */
+export interface CommitSnapshot {
+  /** The Metronome commit id (known for commits that exist). */
+  commitId?: string;
+  customerId: Val<string>;
+  productId: Val<string>;
+  type: Val<string>;
+  name?: Val<string>;
+  creditTypeId: Val<string>;
+  access: Val<AccessItem[]>;
+  /** Committed value: the sum of the access amounts. */
+  committed: Val<number>;
+  invoicing: Invoicing;
+  onDelete: Val<string>;
+  /** Set when Metronome had already archived the commit at the last refresh. */
+  archivedAt?: string;
+  /** `existingCommitId`: the resource adopts this commit instead of creating one. */
+  adopts?: Val<string>;
+}
+
+/** A property that changes; values are canonical, with Opaque markers; undefined = not set. */
+export interface FieldChange {
+  path: string;
+  before: unknown;
+  after: unknown;
+}
+
+export type ItemChange =
+  | { schedule: "access"; kind: "update" | "add" | "remove"; id?: string; before?: AccessItem; after?: AccessItem }
+  | { schedule: "invoice"; kind: "update" | "add" | "remove"; id?: string; before?: InvoiceItem; after?: InvoiceItem };
+
+export interface ReplaceReason {
+  property: string;
+  /** What about it cannot change in place (from the provider's replace-only table). */
+  what: string;
+  before: unknown;
+  after: unknown;
+  /** The new value is unknown until apply, so it may turn out unchanged. */
+  unknownUntilApply: boolean;
+}
+
+/** What `endAccess` would do if applied at `endsAt` (the next whole hour after `asOf`). */
+export interface EndAccessEstimate {
+  asOf: string;
+  endsAt: string;
+  /** Access items starting at or after `endsAt`: removed. */
+  droppedAccess: AccessItem[];
+  /** Committed value those items carry. */
+  lostValue: Val<number>;
+  /** Invoice items dated at or after `endsAt`: not issued. */
+  droppedInvoices: InvoiceItem[];
+  /** Why Metronome will refuse (the delete then fails and nothing changes). */
+  refusal?: string;
+  /** All access had already ended: nothing to do. */
+  alreadyEnded?: boolean;
+}
+
+/** What happens to an existing commit that leaves the stack. */
+export interface Removal {
+  policy: RemovalPolicy;
+  /** `retainOnDelete` is set: Pulumi drops it from state without calling the provider. */
+  retained: boolean;
+  endAccess?: EndAccessEstimate;
+}
+
+/** A contribution to the net change in committed value. */
+export interface Delta {
+  customerId: Val<string>;
+  creditTypeId: Val<string>;
+  amount: Val<number>;
+}
+
+export interface CommitChange {
+  action: Action;
+  /** The resource name (from the URN). */
+  name: string;
+  urn: string;
+  before?: CommitSnapshot;
+  after?: CommitSnapshot;
+  /** Changed properties other than schedule items (edit and replace). */
+  fields: FieldChange[];
+  /** Schedule items added, updated (matched by id) or removed (edit and replace). */
+  items: ItemChange[];
+  replaceReasons: ReplaceReason[];
+  /** Every replace reason is a value unknown until apply: the replacement may not happen. */
+  replaceUncertain: boolean;
+  removal?: Removal;
+  deltas: Delta[];
+  /** Facts the reviewer should know (e.g. an edit Metronome cannot make). */
+  notes: string[];
+  protect: boolean;
+}
+
+export interface TotalRow {
+  customerId: Val<string>;
+  creditTypeId: Val<string>;
+  /** The known part of the net change. */
+  net: number;
+  /** Parts of the net change the preview does not show. */
+  pending: OpaqueKind[];
+}
+
+export interface Totals {
+  byCustomer: TotalRow[];
+  /** Per credit type, all customers. */
+  overall: Array<Omit<TotalRow, "customerId">>;
+}
+
+export interface GateResult {
+  failed: boolean;
+  reasons: string[];
+}
+
+export interface Review {
+  changes: CommitChange[];
+  totals: Totals;
+  unchanged: number;
+  /** Steps on commits the review does not summarize. */
+  other: Array<{ op: string; name: string }>;
+  /** Error diagnostics of the preview: the plan is incomplete. */
+  errors: string[];
+  asOf: string;
+  gate?: GateResult;
+}

@@ -1,0 +1,188 @@
+// Review -> Markdown for a pull-request comment. Pure: the same review and
+// credit-type table always give the same text.
+
+import { warningsOf } from "./consequences";
+import type { CreditTypeTable } from "./credit-types";
+import { mdAlert, mdCode, mdInline, mdTable, mdText } from "./markdown";
+import type { AccessItem, Action, CommitChange, CommitSnapshot, FieldChange, InvoiceItem, ItemChange, Review, TotalRow } from "./model";
+import { creditTypeLabel, formatMoney } from "./money";
+import { describeOpaque, formatAccess, formatInvoicing, formatRange, formatTime, pendingText } from "./text";
+import { type OpaqueKind, type Val, isOpaque } from "./values";
+
+const ACTION_LABEL: Record<Action, string> = {
+  create: "create",
+  adopt: "adopt",
+  edit: "edit",
+  replace: "**replace**",
+  archive: "**archive**",
+  endAccess: "**end access**",
+  forget: "**forget**",
+};
+const ACTION_WORD: Record<Action, string> = {
+  create: "create",
+  adopt: "adopt",
+  edit: "edit",
+  replace: "replace",
+  archive: "archive",
+  endAccess: "end access",
+  forget: "forget",
+};
+
+const opaqueMd = (kind: OpaqueKind): string => (kind === "unknown" ? "_unknown until apply_" : "`[secret]`");
+const valMd = (v: Val<string> | undefined): string => (v === undefined ? "" : isOpaque(v) ? opaqueMd(v.opaque) : mdCode(v));
+const plainMd = (v: Val<string>): string => (isOpaque(v) ? opaqueMd(v.opaque) : mdText(v));
+/** Plain text from the text helpers: opaque phrases italicised, the rest escaped. */
+const textMd = (s: string): string =>
+  s === describeOpaque("unknown") ? opaqueMd("unknown") : s === describeOpaque("secret") ? opaqueMd("secret") : mdText(s);
+
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+/** A table cell of a changing value: the new one, with the old one below it. */
+const changed = (before: string, after: string): string => (before === after ? after : `${after}<br>(was ${before})`);
+
+function money(s: CommitSnapshot, t: CreditTypeTable): string {
+  return textMd(formatMoney(s.committed, s.creditTypeId, t));
+}
+
+function resourceCell(c: CommitChange): string {
+  const name = (c.after ?? c.before)?.name;
+  return name === undefined ? mdCode(c.name) : `${mdCode(c.name)}<br>${plainMd(name)}`;
+}
+
+function row(c: CommitChange, t: CreditTypeTable): string[] {
+  const label = c.action === "replace" && c.replaceUncertain ? "**replace?**" : ACTION_LABEL[c.action];
+  const { before, after } = c;
+  const shown = (after ?? before) as CommitSnapshot;
+  const pair = (f: (s: CommitSnapshot) => string): string => (before && after ? changed(f(before), f(after)) : f(shown));
+  const amount = c.action === "adopt" ? `${money(shown, t)} (existing)` : pair((s) => money(s, t));
+  return [
+    label,
+    resourceCell(c),
+    pair((s) => valMd(s.customerId)),
+    pair((s) => valMd(s.productId)),
+    pair((s) => plainMd(s.type)),
+    amount,
+    pair((s) => textMd(formatAccess(s.access))),
+    pair((s) => textMd(formatInvoicing(s.invoicing, t))),
+  ];
+}
+
+function summaryLine(review: Review): string {
+  const parts = (Object.keys(ACTION_WORD) as Action[]).flatMap((a) => {
+    const n = review.changes.filter((c) => c.action === a).length;
+    return n === 0 ? [] : [`${n} ${ACTION_WORD[a]}`];
+  });
+  const unchanged = review.unchanged > 0 ? ` · ${review.unchanged} unchanged` : "";
+  return parts.length === 0 ? `No commit changes${unchanged}.` : `**${parts.join(" · ")}**${unchanged}`;
+}
+
+// ---- details ------------------------------------------------------------------
+
+function valueMd(v: unknown): string {
+  if (v === undefined) return "_(not set)_";
+  if (isOpaque(v)) return opaqueMd(v.opaque);
+  if (typeof v === "string") return mdCode(v);
+  return mdCode(JSON.stringify(v, (_k, x) => (isOpaque(x) ? describeOpaque(x.opaque) : x)));
+}
+
+const fieldLine = (f: FieldChange): string => `${mdCode(f.path)}: ${valueMd(f.before)} → ${valueMd(f.after)}`;
+
+function accessLine(ch: Extract<ItemChange, { schedule: "access" }>, c: CommitChange, t: CreditTypeTable): string {
+  const ct = (s?: CommitSnapshot) => s?.creditTypeId ?? (c.after ?? c.before)?.creditTypeId ?? { opaque: "unknown" as const };
+  const amt = (i: AccessItem, s?: CommitSnapshot) => textMd(formatMoney(i.amount, ct(s), t));
+  const span = (i: AccessItem) => textMd(formatRange(i.startingAt, i.endingBefore));
+  const id = ch.id === undefined ? "" : ` ${mdCode(ch.id)}`;
+  if (ch.kind === "add" && ch.after) return `access item added: ${amt(ch.after, c.after)}, ${span(ch.after)}`;
+  if (ch.kind === "remove" && ch.before) return `access item${id} removed: ${amt(ch.before, c.before)}, ${span(ch.before)}`;
+  const b = ch.before as AccessItem;
+  const a = ch.after as AccessItem;
+  const parts: string[] = [];
+  if (!same(b.amount, a.amount)) parts.push(`amount ${amt(b, c.before)} → ${amt(a, c.after)}`);
+  if (!same(b.startingAt, a.startingAt)) parts.push(`starts ${textMd(formatTime(b.startingAt))} → ${textMd(formatTime(a.startingAt))}`);
+  if (!same(b.endingBefore, a.endingBefore)) parts.push(`ends ${textMd(formatTime(b.endingBefore))} → ${textMd(formatTime(a.endingBefore))}`);
+  return `access item${id} (${span(b)}): ${parts.join("; ")}`;
+}
+
+function invoiceCreditType(s: CommitSnapshot | undefined): Val<string> {
+  if (s === undefined) return { opaque: "unknown" };
+  return s.invoicing.kind === "items" || s.invoicing.kind === "recurring" || s.invoicing.kind === "doNotInvoice" ? s.invoicing.creditTypeId : s.creditTypeId;
+}
+
+function invoiceLine(ch: Extract<ItemChange, { schedule: "invoice" }>, c: CommitChange, t: CreditTypeTable): string {
+  const amt = (i: InvoiceItem, s?: CommitSnapshot) => textMd(formatMoney(i.amount, invoiceCreditType(s), t));
+  const when = (i: InvoiceItem) => textMd(formatTime(i.timestamp));
+  const id = ch.id === undefined ? "" : ` ${mdCode(ch.id)}`;
+  if (ch.kind === "add" && ch.after) return `invoice added: ${when(ch.after)}, ${amt(ch.after, c.after)}`;
+  if (ch.kind === "remove" && ch.before) return `invoice${id} removed: ${when(ch.before)}, ${amt(ch.before, c.before)}`;
+  const b = ch.before as InvoiceItem;
+  const a = ch.after as InvoiceItem;
+  const parts: string[] = [];
+  if (!same(b.amount, a.amount)) parts.push(`amount ${amt(b, c.before)} → ${amt(a, c.after)}`);
+  if (!same(b.timestamp, a.timestamp)) parts.push(`date ${when(b)} → ${when(a)}`);
+  return `invoice${id} (${when(b)}): ${parts.join("; ")}`;
+}
+
+function details(c: CommitChange, t: CreditTypeTable): string | undefined {
+  const lines = [
+    ...c.fields.map(fieldLine),
+    ...c.items.map((ch) => (ch.schedule === "access" ? accessLine(ch, c, t) : invoiceLine(ch, c, t))),
+  ];
+  const notes = c.notes.map((n) => `_Note:_ ${mdInline(n)}`);
+  if (c.action === "adopt" && c.after?.adopts !== undefined) notes.unshift(`_Note:_ adopts existing commit ${valMd(c.after.adopts)}; nothing is created in Metronome.`);
+  if (lines.length === 0 && notes.length === 0) return undefined;
+  const commit = c.before?.commitId === undefined ? "" : ` (commit ${mdCode(c.before.commitId)})`;
+  const intro = c.action === "replace" ? "\n\nThe new commit differs from the old one in:" : "";
+  const body = lines.length > 0 ? `${intro}\n\n${lines.map((l) => `- ${l}`).join("\n")}` : "";
+  return `**${ACTION_WORD[c.action]} ${mdCode(c.name)}**${commit}${body}${notes.length > 0 ? `\n\n${notes.join("\n\n")}` : ""}`;
+}
+
+// ---- totals -------------------------------------------------------------------
+
+function netCell(r: Omit<TotalRow, "customerId">, t: CreditTypeTable): string {
+  const known = mdText(formatMoney(r.net, r.creditTypeId, t, { signed: true }));
+  if (r.pending.length === 0) return known;
+  const pending = mdText(pendingText(r.pending));
+  return r.net === 0 ? `${pending.charAt(0).toUpperCase()}${pending.slice(1)}` : `${known} + ${pending}`;
+}
+
+function totalsSection(review: Review, t: CreditTypeTable): string {
+  const rows = review.totals.byCustomer.map((r) => [valMd(r.customerId), mdText(creditTypeLabel(r.creditTypeId, t)), netCell(r, t)]);
+  for (const r of review.totals.overall) rows.push(["**All customers**", mdText(creditTypeLabel(r.creditTypeId, t)), `**${netCell(r, t)}**`]);
+  return `### Net change in committed value\n\n${mdTable(["Customer", "Currency", "Net change"], rows)}`;
+}
+
+// ---- the document ---------------------------------------------------------------
+
+export function renderMarkdown(review: Review, t: CreditTypeTable): string {
+  const out: string[] = ["## Metronome commit changes", summaryLine(review)];
+  if (review.gate) {
+    out.push(
+      review.gate.failed
+        ? mdAlert("CAUTION", ["**Approval required.** This plan trips the review gate:", ...review.gate.reasons.map((r) => `- ${mdInline(r)}`)])
+        : "Review gate: passed.",
+    );
+  }
+  if (review.errors.length > 0) {
+    out.push(mdAlert("CAUTION", ["**The preview reported errors; the plan below is incomplete.**", ...review.errors.map((e) => `- ${mdText(e)}`)]));
+  }
+  if (review.changes.length > 0) {
+    out.push(mdTable(["Action", "Resource", "Customer", "Product", "Type", "Amount", "Access", "Invoices"], review.changes.map((c) => row(c, t))));
+  }
+  const warnings = review.changes.flatMap((c) => {
+    const lines = warningsOf(c, t);
+    if (lines.length === 0) return [];
+    const label = c.action === "replace" && c.replaceUncertain ? "replace?" : ACTION_WORD[c.action];
+    return [mdAlert("WARNING", [`**${label} ${mdCode(c.name)}**: ${mdInline(lines[0] as string)}`, ...lines.slice(1).map(mdInline)])];
+  });
+  out.push(...warnings);
+  const detailed = review.changes.map((c) => details(c, t)).filter((d): d is string => d !== undefined);
+  if (detailed.length > 0) out.push(`### Changes\n\n${detailed.join("\n\n")}`);
+  if (review.changes.length > 0) out.push(totalsSection(review, t));
+  if (review.other.length > 0) {
+    out.push(`Not summarized: ${review.other.map((o) => `${mdText(o.op)} ${mdCode(o.name)}`).join(", ")}.`);
+  }
+  out.push(
+    "<sub>Committed value is the sum of a commit's access-schedule amounts. Access runs from the first date up to, not including, the second. " +
+      "Unknown values are outputs of resources not created yet; secrets are not shown. Generated by `pulumi-metronome review` from `pulumi preview --json`.</sub>",
+  );
+  return `${out.join("\n\n")}\n`;
+}

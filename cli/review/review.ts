@@ -1,0 +1,43 @@
+// The pure review: a parsed preview in, the change model out (changes,
+// totals, gate). No I/O; command.ts reads files and writes the rendering.
+
+import { formatTimestamp } from "../../provider/core/timestamps";
+import { buildChange } from "./build";
+import { type CreditTypeTable, creditTypeTable } from "./credit-types";
+import { type GateOptions, evaluateGate } from "./gate";
+import type { Review } from "./model";
+import type { PreviewDigest } from "./preview-types";
+import { selectCommitSteps } from "./steps";
+import { totalsOf } from "./totals";
+
+export interface ReviewOptions {
+  /** When the plan is assumed to be applied (end-of-access estimates). Default: now. */
+  asOf?: Date;
+  /** Set to evaluate the CI gate. */
+  gate?: GateOptions;
+  creditTypes?: CreditTypeTable;
+}
+
+export function reviewPreview(digest: PreviewDigest, options: ReviewOptions = {}): Review {
+  // Whole seconds: the estimate does not need more, and the text reads better.
+  const asOf = new Date(Math.floor((options.asOf ?? new Date()).getTime() / 1000) * 1000);
+  const table = options.creditTypes ?? creditTypeTable();
+  const selected = selectCommitSteps(digest);
+  // By resource name: the engine's step order can vary between runs, and a PR
+  // comment that is rewritten on every push should only change when the plan does.
+  const changes = selected.changes
+    .map((step) => buildChange(step, { asOf }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
+  const totals = totalsOf(changes);
+  const errors = (digest.diagnostics ?? []).filter((d) => d.severity === "error").map((d) => d.message.trim());
+  const review: Review = {
+    changes,
+    totals,
+    unchanged: selected.unchanged,
+    other: selected.other,
+    errors,
+    asOf: formatTimestamp(asOf.getTime()),
+  };
+  if (options.gate) review.gate = evaluateGate(changes, totals, errors, options.gate, table);
+  return review;
+}

@@ -1,0 +1,149 @@
+// Preview properties (inputs or outputs of one side of a step) -> a
+// CommitSnapshot. Properties are first put in the provider's canonical form
+// (defaults filled, enums upper case, timestamps in one form), with opaque
+// values carried as markers the canonical form leaves alone.
+
+import { canonicalize } from "../../provider/core/canonical";
+import { outputsToInputs } from "../../provider/core/outputs";
+import type { AccessItem, CommitSnapshot, InvoiceItem, Invoicing, RecurringInvoices } from "./model";
+import { type Opaque, SECRET_VALUE, UNKNOWN_VALUE, type Val, isNumber, isOpaque, isString, normalizeOpaque, opaqueKindOf, toVal } from "./values";
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** Raw preview properties -> canonical properties with opaque markers normalized. */
+export function canonicalProps(raw: Obj): Obj {
+  return canonicalize(normalizeOpaque(raw) as Obj);
+}
+
+/** Canonical inputs of a side: outputs without server fields and item ids, or the inputs. */
+export function canonicalInputsOf(props: Obj): Obj {
+  return canonicalProps(outputsToInputs(props, ["revision"]));
+}
+
+/** A required value: missing counts as unknown (the preview did not show it). */
+const required = <T>(raw: unknown, guard: (v: unknown) => v is T): Val<T> => toVal(raw, guard) ?? UNKNOWN_VALUE;
+const optional = <T>(raw: unknown, guard: (v: unknown) => v is T): Val<T> | undefined => (raw === undefined ? undefined : toVal(raw, guard));
+const opaqueOf = (raw: unknown): Opaque | undefined => {
+  const kind = opaqueKindOf(raw);
+  return kind === undefined ? undefined : kind === "unknown" ? UNKNOWN_VALUE : SECRET_VALUE;
+};
+
+/** Adds values; an opaque part makes the sum opaque (unknown wins over secret). */
+export function sumVals(values: Array<Val<number>>): Val<number> {
+  let total = 0;
+  let opaque: Opaque | undefined;
+  for (const v of values) {
+    if (isOpaque(v)) opaque = opaque?.opaque === "unknown" ? opaque : v;
+    else total += v;
+  }
+  return opaque ?? total;
+}
+
+export function multiplyVals(a: Val<number>, b: Val<number>): Val<number> {
+  if (isOpaque(a) || isOpaque(b)) return isOpaque(a) && a.opaque === "unknown" ? a : isOpaque(b) ? b : a;
+  return a * b;
+}
+
+export function accessItemOf(raw: unknown): AccessItem {
+  const whole = opaqueOf(raw);
+  if (whole !== undefined || !isObj(raw)) {
+    const v = whole ?? UNKNOWN_VALUE;
+    return { amount: v, startingAt: v, endingBefore: v };
+  }
+  return {
+    ...(typeof raw.id === "string" ? { id: raw.id } : {}),
+    amount: required(raw.amount, isNumber),
+    startingAt: required(raw.startingAt, isString),
+    endingBefore: required(raw.endingBefore, isString),
+  };
+}
+
+/** The billed amount of invoice fields: `amount`, else `quantity` × `unitPrice`. */
+export function invoiceAmountOf(fields: { amount?: unknown; quantity?: unknown; unitPrice?: unknown }): Val<number> {
+  if (fields.amount !== undefined) return required(fields.amount, isNumber);
+  if (fields.quantity === undefined && fields.unitPrice === undefined) return UNKNOWN_VALUE;
+  return multiplyVals(required(fields.quantity ?? 1, isNumber), required(fields.unitPrice ?? 0, isNumber));
+}
+
+export function invoiceItemOf(raw: unknown): InvoiceItem {
+  const whole = opaqueOf(raw);
+  if (whole !== undefined || !isObj(raw)) {
+    const v = whole ?? UNKNOWN_VALUE;
+    return { timestamp: v, amount: v };
+  }
+  return {
+    ...(typeof raw.id === "string" ? { id: raw.id } : {}),
+    timestamp: required(raw.timestamp, isString),
+    amount: invoiceAmountOf(raw),
+  };
+}
+
+function recurringOf(raw: unknown): RecurringInvoices {
+  const whole = opaqueOf(raw);
+  if (whole !== undefined || !isObj(raw)) {
+    const v = whole ?? UNKNOWN_VALUE;
+    return { frequency: v, distribution: v, startingAt: v, endingBefore: v, amount: v };
+  }
+  return {
+    frequency: required(raw.frequency, isString),
+    distribution: required(raw.amountDistribution, isString),
+    startingAt: required(raw.startingAt, isString),
+    endingBefore: required(raw.endingBefore, isString),
+    amount: invoiceAmountOf(raw),
+  };
+}
+
+function invoicingOf(raw: unknown): Invoicing {
+  if (raw === undefined) return { kind: "none" };
+  const whole = opaqueOf(raw);
+  if (whole !== undefined) return { kind: "opaque", value: whole };
+  if (!isObj(raw)) return { kind: "opaque", value: UNKNOWN_VALUE };
+  const creditTypeId = required(raw.creditTypeId, isString);
+  const doNotInvoice = toVal(raw.doNotInvoice, (v): v is boolean => typeof v === "boolean");
+  if (doNotInvoice === true) return { kind: "doNotInvoice", creditTypeId };
+  if (isOpaque(doNotInvoice)) return { kind: "opaque", value: doNotInvoice };
+  if (raw.recurringSchedule !== undefined) return { kind: "recurring", creditTypeId, recurring: recurringOf(raw.recurringSchedule) };
+  const items = raw.scheduleItems;
+  const itemsOpaque = opaqueOf(items);
+  if (itemsOpaque !== undefined) return { kind: "opaque", value: itemsOpaque };
+  if (Array.isArray(items)) return { kind: "items", creditTypeId, items: items.map(invoiceItemOf) };
+  return { kind: "none" };
+}
+
+/**
+ * Reads one side of a commit. `props` are the side's outputs (old side: they
+ * carry schedule-item ids) or inputs (new side), with `__` keys removed.
+ */
+export function snapshotOf(props: Obj, commitId?: string): CommitSnapshot {
+  const c = canonicalProps(props);
+  const schedule = c.accessSchedule;
+  const scheduleOpaque = opaqueOf(schedule);
+  let creditTypeId: Val<string>;
+  let access: Val<AccessItem[]>;
+  if (scheduleOpaque !== undefined || !isObj(schedule)) {
+    creditTypeId = scheduleOpaque ?? UNKNOWN_VALUE;
+    access = scheduleOpaque ?? UNKNOWN_VALUE;
+  } else {
+    creditTypeId = required(schedule.creditTypeId, isString);
+    const items = schedule.scheduleItems;
+    access = Array.isArray(items) ? items.map(accessItemOf) : (opaqueOf(items) ?? UNKNOWN_VALUE);
+  }
+  const committed = isOpaque(access) ? access : sumVals(access.map((i) => i.amount));
+  const name = optional(c.name, isString);
+  const adopts = optional(c.existingCommitId, isString);
+  return {
+    ...(commitId !== undefined ? { commitId } : {}),
+    customerId: required(c.customerId, isString),
+    productId: required(c.productId, isString),
+    type: required(c.type, isString),
+    ...(name !== undefined ? { name } : {}),
+    creditTypeId,
+    access,
+    committed,
+    invoicing: invoicingOf(c.invoiceSchedule),
+    onDelete: required(c.onDelete, isString),
+    ...(typeof props.archivedAt === "string" ? { archivedAt: props.archivedAt } : {}),
+    ...(adopts !== undefined ? { adopts } : {}),
+  };
+}

@@ -1,0 +1,72 @@
+// Plain-text pieces shared by the renderers: opaque values, timestamps,
+// access windows and invoice schedules. No Markdown here.
+
+import type { CreditTypeTable } from "./credit-types";
+import type { AccessItem, Invoicing } from "./model";
+import { formatMoney } from "./money";
+import { type OpaqueKind, type Val, describeOpaque, isOpaque } from "./values";
+
+export { describeOpaque };
+
+/** `2027-01-01T00:00:00Z` -> `2027-01-01`; other hours -> `2027-01-01 13:00 UTC`. */
+export function formatTime(v: Val<string>): string {
+  if (isOpaque(v)) return describeOpaque(v.opaque);
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2}(?:\.\d+)?)?Z$/.exec(v);
+  if (!m) return v;
+  return m[2] === "00:00" && (m[3] === undefined || /^:00(\.0+)?$/.test(m[3])) ? (m[1] as string) : `${m[1]} ${m[2]} UTC`;
+}
+
+export const formatRange = (from: Val<string>, to: Val<string>): string => `${formatTime(from)} → ${formatTime(to)}`;
+
+const firstLast = (values: Array<Val<string>>, pick: "min" | "max"): Val<string> => {
+  const opaque = values.find(isOpaque);
+  if (opaque !== undefined) return opaque;
+  const known = (values as string[]).slice().sort();
+  return (pick === "min" ? known[0] : known[known.length - 1]) ?? "";
+};
+
+/** The span of an access schedule: first start → last end, with the item count when several. */
+export function formatAccess(access: Val<AccessItem[]>): string {
+  if (isOpaque(access)) return describeOpaque(access.opaque);
+  if (access.length === 0) return "no access items";
+  const span = formatRange(firstLast(access.map((i) => i.startingAt), "min"), firstLast(access.map((i) => i.endingBefore), "max"));
+  return access.length === 1 ? span : `${span} in ${access.length} items`;
+}
+
+const MAX_LISTED_INVOICES = 3;
+
+/** An invoice schedule in one line: dates and amounts, or a summary when long. */
+export function formatInvoicing(invoicing: Invoicing, table: CreditTypeTable): string {
+  switch (invoicing.kind) {
+    case "none":
+      return "none (free commit)";
+    case "doNotInvoice":
+      return "not invoiced (doNotInvoice)";
+    case "opaque":
+      return describeOpaque(invoicing.value.opaque);
+    case "recurring": {
+      const r = invoicing.recurring;
+      const frequency = isOpaque(r.frequency) ? describeOpaque(r.frequency.opaque) : r.frequency.toLowerCase().replace("_", "-");
+      const distribution = isOpaque(r.distribution) ? describeOpaque(r.distribution.opaque) : r.distribution === "EACH" ? "each" : "in total";
+      return `${frequency}, ${formatRange(r.startingAt, r.endingBefore)}, ${formatMoney(r.amount, invoicing.creditTypeId, table)} ${distribution}`;
+    }
+    case "items": {
+      const items = invoicing.items;
+      if (items.length === 0) return "none";
+      if (items.length <= MAX_LISTED_INVOICES) {
+        return items.map((i) => `${formatTime(i.timestamp)}: ${formatMoney(i.amount, invoicing.creditTypeId, table)}`).join("; ");
+      }
+      const total = items.reduce<Val<number>>((sum, i) => (isOpaque(sum) ? sum : isOpaque(i.amount) ? i.amount : sum + i.amount), 0);
+      const dates = formatRange(firstLast(items.map((i) => i.timestamp), "min"), firstLast(items.map((i) => i.timestamp), "max"));
+      return `${items.length} invoices, ${dates}, ${formatMoney(total, invoicing.creditTypeId, table)} in total`;
+    }
+  }
+}
+
+/** What a total is still missing: "an amount unknown until apply", "a secret amount", or both. */
+export function pendingText(pending: readonly OpaqueKind[]): string {
+  const unknown = pending.includes("unknown");
+  const secret = pending.includes("secret");
+  if (unknown && secret) return "secret amounts and amounts unknown until apply";
+  return unknown ? "an amount unknown until apply" : "a secret amount";
+}

@@ -1,0 +1,43 @@
+// Net change in committed value, per customer and credit type, and per
+// credit type over all customers. A contribution the preview does not show
+// (unknown until apply, or secret) is not guessed: the row keeps its known
+// part and records what is pending.
+
+import type { CommitChange, Delta, TotalRow, Totals } from "./model";
+import { type OpaqueKind, type Val, isOpaque } from "./values";
+
+const keyOf = (v: Val<string>): string => (isOpaque(v) ? `~${v.opaque}` : v);
+/** Known values first, in code-unit order; then secret, then unknown. */
+const compareVals = (a: Val<string>, b: Val<string>): number => {
+  const ka = keyOf(a);
+  const kb = keyOf(b);
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+};
+
+function add(row: { net: number; pending: OpaqueKind[] }, amount: Val<number>): void {
+  if (!isOpaque(amount)) row.net += amount;
+  else if (!row.pending.includes(amount.opaque)) {
+    row.pending.push(amount.opaque);
+    row.pending.sort();
+  }
+}
+
+export function totalsOf(changes: readonly CommitChange[]): Totals {
+  const rows = new Map<string, TotalRow>();
+  const overall = new Map<string, Omit<TotalRow, "customerId">>();
+  const deltas: Delta[] = changes.flatMap((c) => c.deltas);
+  for (const d of deltas) {
+    const rowKey = `${keyOf(d.customerId)}\u0000${keyOf(d.creditTypeId)}`;
+    let row = rows.get(rowKey);
+    if (row === undefined) rows.set(rowKey, (row = { customerId: d.customerId, creditTypeId: d.creditTypeId, net: 0, pending: [] }));
+    add(row, d.amount);
+    const allKey = keyOf(d.creditTypeId);
+    let all = overall.get(allKey);
+    if (all === undefined) overall.set(allKey, (all = { creditTypeId: d.creditTypeId, net: 0, pending: [] }));
+    add(all, d.amount);
+  }
+  const byCustomer = [...rows.values()].sort(
+    (a, b) => compareVals(a.customerId, b.customerId) || compareVals(a.creditTypeId, b.creditTypeId),
+  );
+  return { byCustomer, overall: [...overall.values()].sort((a, b) => compareVals(a.creditTypeId, b.creditTypeId)) };
+}
