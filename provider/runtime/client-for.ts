@@ -1,4 +1,5 @@
 import { MetronomeClient, type MetronomeClientOptions } from "../client";
+import { commitReaderFor } from "./commit-reader";
 import { resolveCredentials } from "./credentials";
 
 // One client per (base URL, token) for the life of the plugin process. Pulumi
@@ -18,6 +19,7 @@ export function currentClient(): MetronomeClient {
   let client = clients.get(key);
   if (client === undefined) {
     client = new MetronomeClient({ ...tuning, baseUrl, bearerToken });
+    commitReaderFor(client); // from now on its writes invalidate what the reader caches
     clients.set(key, client);
   }
   return client;

@@ -1,6 +1,7 @@
 import type { Commit } from "../api/wire";
 import type { MetronomeClient } from "../client";
 import { commitToState, type CustomerCommitInputs } from "../core";
+import { commitReaderFor } from "./commit-reader";
 
 // Outputs are the canonical inputs as Metronome now holds them, plus server
 // fields (schedule-item ids, createdAt, archivedAt) and `revision`, a counter
@@ -23,7 +24,9 @@ export async function fetchState(
   commitId: string,
   prior: Outputs,
 ): Promise<LiveCommit | undefined> {
-  const commit = await client.getCommit(customerId, commitId);
+  // Reads of the same customer that arrive together (a refresh of many
+  // commits) are served by one paged listing instead of a call each.
+  const commit = await commitReaderFor(client).get(customerId, commitId);
   return commit === undefined ? undefined : stateOf(commit, prior);
 }
 

@@ -1,0 +1,452 @@
+// Coalesced commit reads, one reader per client (so per plugin process).
+//
+// Metronome has no get-by-id for commits: a read is a list call filtered by
+// `commit_id`. `pulumi refresh` reads every commit of a stack, `--parallel`
+// at a time, and one plugin process serves them all (reference
+// pulumi-dynamic.md §1.4), so read one by one a refresh of 1,000 commits is
+// 1,000 list calls. A customer's commits come 25 to a page, so the reads for
+// one customer are much cheaper as one paged listing:
+//
+//   - a read with nothing else going on is sent at once, as the one
+//     `commit_id` lookup it always was (no added latency);
+//   - while reads are arriving together (other requests in flight, or reads
+//     answered from the cache moments ago), a read waits a short window
+//     (2 ms) for company; the reads of a customer that meet in the window, or
+//     that arrive in such a stream or moments after the customer was read,
+//     are answered by walking that customer's list (archived commits
+//     included) until all are found, at most one page more than there are
+//     reads; what the walk does not find is looked up by id;
+//   - the pages walked stay cached for at most `ttlMs` (1 s by default) to
+//     answer that customer's next reads; later reads resume the walk where it
+//     stopped instead of starting over;
+//   - any write to the customer through the client (create, edit, archive,
+//     end date; custom fields by the commit's owner) empties its cache and
+//     cuts it off from requests already in flight, so a read-back after a
+//     write always goes to Metronome; for the TTL after a write, the
+//     customer's reads are looked up by id (read-backs of the commits
+//     written, which a walk would find last).
+//
+// Only hits are served from the cache: a commit missing from it is looked up
+// by id, so a commit created elsewhere moments ago is never reported gone.
+// What is held is bounded (`maxCachedCommits`, `maxCustomers`); past that the
+// oldest customers are forgotten, which costs requests, never correctness.
+
+import type { Commit } from "../api/wire";
+import type { MetronomeClient } from "../client";
+
+export interface CommitReaderOptions {
+  /** How long a read waits for others to share its request, when reads are arriving together. Default 2 ms. */
+  windowMs?: number;
+  /** How long pages of a customer's list answer reads of that customer. Default 1 000 ms, at most 2 000. */
+  ttlMs?: number;
+  /** Commits held across all customers. Default 5 000 (about 5 to 10 MB). */
+  maxCachedCommits?: number;
+  /** Customers tracked at once. Default 1 000. */
+  maxCustomers?: number;
+  /** Pages one request for a customer may walk. Default 40 (1 000 commits). */
+  maxPagesPerWalk?: number;
+  /** Clock in ms (tests). Default `Date.now`. */
+  now?: () => number;
+}
+
+/** Counters for tests and the benchmark. */
+export interface CommitReaderStats {
+  /** Reads asked for. */
+  reads: number;
+  /** Reads answered from cached pages. */
+  cacheHits: number;
+  /** `commit_id` lookups sent. */
+  lookups: number;
+  /** List pages fetched by walks. */
+  pages: number;
+  /** Commits held right now. */
+  cachedCommits: number;
+}
+
+interface Waiter {
+  commitId: string;
+  resolve(commit: Commit | undefined): void;
+  reject(error: unknown): void;
+}
+
+/** What the reader knows of one customer. */
+interface CustomerView {
+  readonly customerId: string;
+  /** Bumped whenever the cache is emptied (a write, the TTL): a walk begun before cannot fill it. */
+  generation: number;
+  /** Commits seen by the current walk of the customer's list. */
+  cache: Map<string, Commit>;
+  /** When the current walk began; the cache is good for `ttlMs` from here. */
+  walkStartedAt: number;
+  /** Where the walk goes on: undefined before the first page, null once the list has ended. */
+  cursor: string | null | undefined;
+  /** Pages the current walk has read. */
+  walkPages: number;
+  /** Pages a full walk of this customer took last time, or more than a walk stopped by its budget read (a size hint that outlives writes). */
+  pagesHint: number | undefined;
+  /** When a request for this customer was last sent (since its last write). */
+  lastSentAt: number | undefined;
+  /** When the client last wrote to this customer. */
+  lastWrittenAt: number | undefined;
+  /** Reads not yet sent. */
+  waiting: Waiter[];
+  /** A flush is scheduled. */
+  scheduled: boolean;
+  /** The scheduled flush waits the window: reads are arriving together (requests in flight, or recent cache hits). */
+  inBurst: boolean;
+  /** The walk in flight, if any (one per customer at a time). */
+  walk: Promise<void> | undefined;
+}
+
+// The client's writes that name the customer, and those that name only the commit.
+const CUSTOMER_WRITES = ["createCommit", "editCommit", "archiveCommit", "updateCommitEndDate"] as const;
+const COMMIT_WRITES = ["setCustomFieldValues", "deleteCustomFieldValues"] as const;
+
+const readers = new WeakMap<MetronomeClient, CommitReader>();
+
+/**
+ * The reader of `client`, made (and hooked into its writes) on first use.
+ * Call it once when the client is made, so that writes already in flight
+ * when the first read comes cannot go unseen.
+ */
+export function commitReaderFor(client: MetronomeClient): CommitReader {
+  let reader = readers.get(client);
+  if (reader === undefined) {
+    reader = new CommitReader(client);
+    readers.set(client, reader);
+  }
+  return reader;
+}
+
+export class CommitReader {
+  readonly #client: MetronomeClient;
+  readonly #windowMs: number;
+  readonly #ttlMs: number;
+  readonly #maxCachedCommits: number;
+  readonly #maxCustomers: number;
+  readonly #maxPagesPerWalk: number;
+  readonly #now: () => number;
+  /** Per customer, least recently used first. */
+  readonly #views = new Map<string, CustomerView>();
+  /** commit id -> customer id, for writes that name only the commit (at most `maxCachedCommits` entries). */
+  readonly #owners = new Map<string, string>();
+  #requestsInFlight = 0;
+  /** When a read was last answered from the cache (reads are streaming in, as in a refresh). */
+  #lastHitAt = Number.NEGATIVE_INFINITY;
+  #cachedCommits = 0;
+  readonly #stats = { reads: 0, cacheHits: 0, lookups: 0, pages: 0 };
+
+  /** Hooks into `client`'s commit writes so they invalidate what they touch. */
+  constructor(client: MetronomeClient, options: CommitReaderOptions = {}) {
+    this.#client = client;
+    this.#windowMs = options.windowMs ?? 2;
+    this.#ttlMs = Math.min(options.ttlMs ?? 1_000, 2_000);
+    this.#maxCachedCommits = options.maxCachedCommits ?? 5_000;
+    this.#maxCustomers = options.maxCustomers ?? 1_000;
+    this.#maxPagesPerWalk = options.maxPagesPerWalk ?? 40;
+    this.#now = options.now ?? Date.now;
+    this.#observeWrites(client);
+  }
+
+  /** The commit (archived or not), or undefined when Metronome does not know it. Like `client.getCommit`. */
+  get(customerId: string, commitId: string): Promise<Commit | undefined> {
+    this.#stats.reads++;
+    this.#remember(this.#owners, commitId, customerId);
+    const view = this.#view(customerId);
+    this.#expire(view);
+    const hit = view.cache.get(commitId);
+    if (hit !== undefined) {
+      this.#stats.cacheHits++;
+      this.#lastHitAt = this.#now();
+      return Promise.resolve(structuredClone(hit));
+    }
+    return new Promise((resolve, reject) => {
+      view.waiting.push({ commitId, resolve, reject });
+      this.#schedule(view);
+    });
+  }
+
+  /** Forgets what is cached for the customer; requests already in flight can no longer fill it. */
+  invalidate(customerId: string): void {
+    const view = this.#views.get(customerId);
+    if (view === undefined) return;
+    this.#resetWalk(view);
+    view.lastSentAt = undefined;
+  }
+
+  /** `invalidate` for every customer. */
+  invalidateAll(): void {
+    for (const customerId of this.#views.keys()) this.invalidate(customerId);
+  }
+
+  stats(): CommitReaderStats {
+    return { ...this.#stats, cachedCommits: this.#cachedCommits };
+  }
+
+  // ---- scheduling -----------------------------------------------------------
+
+  /**
+   * Sends the customer's waiting reads soon: on the next turn of the event
+   * loop when nothing else is going on (a lone read pays no window), after
+   * the window when reads are arriving together (other requests in flight,
+   * or reads answered from the cache moments ago), so that company can join.
+   * A walk in flight for the customer sends them when it ends: it may well
+   * answer them.
+   */
+  #schedule(view: CustomerView): void {
+    if (view.scheduled || view.walk !== undefined) return;
+    view.scheduled = true;
+    const streaming = this.#requestsInFlight > 0 || this.#now() - this.#lastHitAt <= this.#ttlMs;
+    view.inBurst = streaming && this.#windowMs > 0;
+    const flush = (): void => {
+      view.scheduled = false;
+      this.#flush(view);
+    };
+    if (view.inBurst) setTimeout(flush, this.#windowMs);
+    else setImmediate(flush);
+  }
+
+  #flush(view: CustomerView): void {
+    if (view.walk !== undefined) return; // it flushes again when it ends
+    this.#expire(view);
+    const waiters = view.waiting;
+    view.waiting = [];
+    const missing = new Map<string, Waiter[]>();
+    for (const waiter of waiters) {
+      const hit = view.cache.get(waiter.commitId);
+      if (hit !== undefined) {
+        this.#stats.cacheHits++;
+        this.#lastHitAt = this.#now();
+        waiter.resolve(structuredClone(hit));
+      } else {
+        missing.set(waiter.commitId, [...(missing.get(waiter.commitId) ?? []), waiter]);
+      }
+    }
+    if (missing.size === 0) return;
+
+    // Walk the customer's list when several reads meet, when it was read
+    // moments ago, or when reads are arriving together (a refresh going
+    // through the stack: its other commits are on their way), as long as the
+    // walk costs at most one request more than a lookup per read. Not for a
+    // customer just written to: its reads are read-backs of the commits
+    // written, which may be anywhere in the list (new ones come last), so
+    // they are looked up by id.
+    const now = this.#now();
+    const recentlyRead = view.lastSentAt !== undefined && now - view.lastSentAt <= this.#ttlMs;
+    const recentlyWritten = view.lastWrittenAt !== undefined && now - view.lastWrittenAt <= this.#ttlMs;
+    const readsTogether = missing.size >= 2 || recentlyRead || view.inBurst;
+    view.lastSentAt = now;
+    view.inBurst = false;
+    const budget = Math.min(missing.size + 1, this.#maxPagesPerWalk);
+    const listEnded = view.cursor === null; // every page already seen: a miss is new or gone
+    const fitsBudget = view.cursor !== undefined || view.pagesHint === undefined || view.pagesHint <= budget;
+    if (readsTogether && !recentlyWritten && !listEnded && fitsBudget) {
+      view.walk = this.#walk(view, missing, budget).finally(() => {
+        view.walk = undefined;
+        if (view.waiting.length > 0) this.#schedule(view);
+      });
+    } else {
+      this.#lookUpEach(view.customerId, missing);
+    }
+  }
+
+  // ---- requests -------------------------------------------------------------
+
+  /**
+   * Walks the customer's list from where the current walk stopped until every
+   * missing commit is found, the list ends or `budget` pages are read; what
+   * it did not find is looked up by id. Pages fill the cache only while no
+   * write has touched the customer since the walk began.
+   */
+  async #walk(view: CustomerView, missing: Map<string, Waiter[]>, budget: number): Promise<void> {
+    const generation = view.generation;
+    const current = (): boolean => view.generation === generation;
+    let cursor = view.cursor;
+    if (cursor === undefined) view.walkStartedAt = this.#now();
+    let pages = 0;
+    let unfound = missing.size;
+    try {
+      while (unfound > 0 && cursor !== null && pages < budget) {
+        const from = cursor === undefined ? {} : { next_page: cursor };
+        const page = await this.#request(() =>
+          this.#client.listCommitsPage({ customer_id: view.customerId, include_archived: true, ...from }),
+        );
+        this.#stats.pages++;
+        pages++;
+        cursor = page.next_page;
+        for (const commit of page.data) {
+          const waiters = missing.get(commit.id);
+          if (waiters !== undefined) {
+            missing.delete(commit.id);
+            unfound--;
+            waiters.forEach((waiter) => waiter.resolve(structuredClone(commit)));
+          }
+        }
+        if (current()) {
+          this.#store(view, page.data);
+          view.cursor = cursor;
+          view.walkPages++;
+          if (cursor === null) view.pagesHint = view.walkPages;
+        }
+      }
+      // Stopped by the budget: the list is longer than that, whatever it was thought to be.
+      if (cursor !== null && unfound > 0 && current()) view.pagesHint = Math.max(view.pagesHint ?? 0, view.walkPages + 1);
+    } catch (error) {
+      rejectAll([...missing.values()].flat(), error);
+      return;
+    }
+    // Not in the list (gone, or created after the walk began), or past the budget.
+    if (missing.size > 0) this.#lookUpEach(view.customerId, missing);
+  }
+
+  /** One `commit_id` lookup per missing commit, sent together. */
+  #lookUpEach(customerId: string, missing: Map<string, Waiter[]>): void {
+    for (const [commitId, waiters] of missing) {
+      this.#stats.lookups++;
+      this.#request(() => this.#client.listCommitsPage({ customer_id: customerId, commit_id: commitId, include_archived: true })).then(
+        (page) => {
+          const commit = page.data.find((c) => c.id === commitId);
+          waiters.forEach((waiter) => waiter.resolve(commit === undefined ? undefined : structuredClone(commit)));
+        },
+        (error: unknown) => rejectAll(waiters, error),
+      );
+    }
+  }
+
+  async #request<T>(send: () => Promise<T>): Promise<T> {
+    this.#requestsInFlight++;
+    try {
+      return await send();
+    } finally {
+      this.#requestsInFlight--;
+    }
+  }
+
+  // ---- writes -----------------------------------------------------------------
+
+  /**
+   * Wraps the client's commit writes (on this instance only): each
+   * invalidates the customer it touches before it is sent and again once it
+   * is answered or has failed, so no read that starts after the write began
+   * is answered by a request sent before it ended.
+   */
+  #observeWrites(client: MetronomeClient): void {
+    const writes = client as unknown as Record<string, (body: Record<string, unknown>, ...rest: unknown[]) => Promise<unknown>>;
+    const hook = (name: string, touched: (body: Record<string, unknown>) => void): void => {
+      const original = writes[name]!.bind(client);
+      writes[name] = async (body, ...rest) => {
+        touched(body);
+        try {
+          return await original(body, ...rest);
+        } finally {
+          touched(body);
+        }
+      };
+    };
+    for (const name of CUSTOMER_WRITES) {
+      hook(name, (body) => this.#written(typeof body.customer_id === "string" ? body.customer_id : undefined));
+    }
+    for (const name of COMMIT_WRITES) {
+      hook(name, (body) => this.#written(typeof body.entity_id === "string" ? this.#owners.get(body.entity_id) : undefined));
+    }
+  }
+
+  /** A write to the customer (every customer, when it is not known whose commit was written). */
+  #written(customerId: string | undefined): void {
+    const now = this.#now();
+    const views = customerId === undefined ? [...this.#views.values()] : [this.#view(customerId)];
+    for (const view of views) {
+      this.invalidate(view.customerId);
+      view.lastWrittenAt = now;
+    }
+  }
+
+  // ---- bookkeeping ------------------------------------------------------------
+
+  /** The customer's view, made if needed and marked most recently used. */
+  #view(customerId: string): CustomerView {
+    let view = this.#views.get(customerId);
+    if (view !== undefined) {
+      this.#views.delete(customerId);
+    } else {
+      view = {
+        customerId,
+        generation: 0,
+        cache: new Map(),
+        walkStartedAt: 0,
+        cursor: undefined,
+        walkPages: 0,
+        pagesHint: undefined,
+        lastSentAt: undefined,
+        lastWrittenAt: undefined,
+        waiting: [],
+        scheduled: false,
+        inBurst: false,
+        walk: undefined,
+      };
+    }
+    this.#views.set(customerId, view);
+    if (this.#views.size > this.#maxCustomers) this.#evict(() => this.#views.size > this.#maxCustomers, view);
+    return view;
+  }
+
+  /** Ends the customer's walk once it is older than the TTL. */
+  #expire(view: CustomerView): void {
+    if (view.cursor !== undefined && this.#now() - view.walkStartedAt > this.#ttlMs) this.#resetWalk(view);
+  }
+
+  #resetWalk(view: CustomerView): void {
+    view.generation++;
+    this.#cachedCommits -= view.cache.size;
+    view.cache = new Map();
+    view.cursor = undefined;
+    view.walkPages = 0;
+  }
+
+  #store(view: CustomerView, commits: Commit[]): void {
+    this.#evict(() => this.#cachedCommits + commits.length > this.#maxCachedCommits, view);
+    if (this.#cachedCommits + commits.length > this.#maxCachedCommits) return; // no room even alone
+    for (const commit of commits) {
+      if (!view.cache.has(commit.id)) this.#cachedCommits++;
+      view.cache.set(commit.id, commit);
+    }
+  }
+
+  /**
+   * Drops the least recently used customers' caches (and idle customers
+   * altogether) while `tooMuch()`, never `keep` nor a customer with reads
+   * pending or a walk in flight.
+   */
+  #evict(tooMuch: () => boolean, keep?: CustomerView): void {
+    for (const view of this.#views.values()) {
+      if (!tooMuch()) return;
+      if (view === keep || view.waiting.length > 0 || view.scheduled || view.walk !== undefined) continue;
+      this.#resetWalk(view);
+      this.#views.delete(view.customerId);
+    }
+  }
+
+  #remember(map: Map<string, string>, key: string, value: string): void {
+    map.delete(key);
+    map.set(key, value);
+    if (map.size > this.#maxCachedCommits) map.delete(map.keys().next().value as string);
+  }
+}
+
+/**
+ * Rejects every waiter with its own copy of the error: callers decorate the
+ * error they get (explain.ts prefixes its message), and one shared instance
+ * would carry every caller's prefix.
+ */
+function rejectAll(waiters: Waiter[], error: unknown): void {
+  waiters.forEach((waiter, i) => waiter.reject(i === 0 ? error : copyOf(error)));
+}
+
+function copyOf(error: unknown): unknown {
+  if (!(error instanceof Error)) return error;
+  const copy = Object.create(Object.getPrototypeOf(error) as object) as Error;
+  for (const key of Reflect.ownKeys(error)) {
+    Object.defineProperty(copy, key, Object.getOwnPropertyDescriptor(error, key)!);
+  }
+  return copy;
+}
