@@ -46,7 +46,12 @@ if needs_cli; then
 fi
 
 case "$job" in
-  test)     exec node scripts/test.js "$@" ;;
+  test)
+    # vitest strips types without checking them: check the tests' types first.
+    phase "TypeScript check of the tests"
+    node node_modules/typescript/bin/tsc -p tsconfig.test.json
+    phase_done
+    exec node scripts/test.js "$@" ;;
   demo)     exec node dist/scripts/demo.js "$@" ;;
   bench)    exec node dist/bench/run.js "$@" ;;
   emulator) exec node dist/emulator/bin.js "$@" ;;
