@@ -158,7 +158,7 @@ export async function measureOverhead(emulator: EmulatorProcess, n: { creates: n
   const canonical = validatedFor(args);
   const cpu = [
     { step: "check (engine calls it before create)", us: await cpuCost(() => provider.check({}, { __provider: PROVIDER_TEXT, ...args })) },
-    { step: "validateInputs again, in create", us: await cpuCost(() => validateInputs(args)) },
+    { step: "validateInputs (create skips it for check's result)", us: await cpuCost(() => validateInputs(args)) },
     { step: "toCreateBody", us: await cpuCost(() => toCreateBody(canonical)) },
     { step: "stateOf: read-back -> outputs (create, read, update)", us: await cpuCost(() => stateOf(commit, sample.outs)) },
     { step: "structuredClone of a commit (CommitReader)", us: await cpuCost(() => structuredClone(commit)) },

@@ -32,7 +32,13 @@ import { type Obj, compact, compareStrings, isObj, sortKeysDeep, stableStringify
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Lower-cases a uuid; any other value (including the unknown sentinel) is returned as is. */
-export const canonicalId = (v: unknown): unknown => (typeof v === "string" && UUID.test(v) && !isUnknown(v) ? v.toLowerCase() : v);
+export function canonicalId(v: unknown): unknown {
+  if (typeof v !== "string" || v.length !== 36) return v;
+  const lower = v.toLowerCase();
+  // Already lower case (ids as Metronome answers them): the same either way, no need to test the shape.
+  if (lower === v) return v;
+  return UUID.test(v) && !isUnknown(v) ? lower : v;
+}
 
 const upper = (v: unknown): unknown => (typeof v === "string" && !isUnknown(v) ? v.toUpperCase() : v);
 
@@ -44,7 +50,7 @@ function canonicalOnDelete(v: unknown): unknown {
 /** Removes null-valued keys (null = "not given"). */
 function withoutNulls(o: Obj): Obj {
   const out: Obj = {};
-  for (const [k, v] of Object.entries(o)) if (v !== null && v !== undefined) out[k] = v;
+  for (const k of Object.keys(o)) if (o[k] !== null && o[k] !== undefined) out[k] = o[k];
   return out;
 }
 

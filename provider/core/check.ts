@@ -42,7 +42,7 @@ export function formatIssues(issues: readonly Issue[], subject = "CustomerCommit
 /** Removes the engine's `__`-prefixed keys (`__provider`, ...): they are not inputs. */
 export function withoutInternalKeys(news: Obj): Obj {
   const out: Obj = {};
-  for (const [k, v] of Object.entries(news)) if (!k.startsWith("__")) out[k] = v;
+  for (const k of Object.keys(news)) if (!k.startsWith("__")) out[k] = news[k];
   return out;
 }
 
@@ -51,7 +51,7 @@ function withoutNulls(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(withoutNulls);
   if (!isObj(v)) return v;
   const out: Obj = {};
-  for (const [k, x] of Object.entries(v)) if (x !== null) out[k] = withoutNulls(x);
+  for (const k of Object.keys(v)) if (v[k] !== null) out[k] = withoutNulls(v[k]);
   return out;
 }
 

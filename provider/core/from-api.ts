@@ -23,7 +23,7 @@ import { canonicalize } from "./canonical";
 import { type CustomerCommitOutputs, outputsToInputs } from "./outputs";
 import type { CustomerCommitInputs } from "./schema";
 import { canonicalTimestamp } from "./timestamps";
-import { type Obj, compact, isObj, sortKeysDeep } from "./util";
+import { type Obj, asJson, compact, isObj, sortKeys } from "./util";
 
 /** Prior state: the previous outputs, or the declared inputs right after a create or adoption. */
 export type PriorState = Partial<CustomerCommitOutputs> | Partial<CustomerCommitInputs> | Obj;
@@ -120,16 +120,24 @@ export function commitToState(commit: Commit, prior: PriorState): CommitState {
     existingCommitId: p.existingCommitId,
   });
 
+  // One canonical pass. The inputs are the canonical outputs without server
+  // ids and fields: canonicalize is idempotent and dropping schedule-item ids
+  // keeps every list in canonical order, so they need no second pass.
   const canonical = canonicalize(raw);
-  const inputs = canonicalize(outputsToInputs(canonical)) as CustomerCommitInputs;
-  const outputs = sortKeysDeep({
+  const inputs = outputsToInputs(canonical) as CustomerCommitInputs;
+  // `canonical` has its keys sorted at every level: only the top level needs
+  // sorting once the server fields are in. (Inputs and outputs share their
+  // unchanged nested values; nothing modifies state once it is made.)
+  const outputs = sortKeys({
     ...canonical,
     createdAt: commit.created_at ? (canonicalTimestamp(commit.created_at) as string) : undefined,
     archivedAt: commit.archived_at ? (canonicalTimestamp(commit.archived_at) as string) : undefined,
   }) as CustomerCommitOutputs;
-  // JSON-safe by construction; the round trip makes sure no undefined,
-  // Date or other non-JSON value from the wire slips into Pulumi's state.
-  return { inputs: JSON.parse(JSON.stringify(inputs)), outputs: JSON.parse(JSON.stringify(outputs)) };
+  // Pulumi's state takes JSON values only: anything else from the wire
+  // (undefined in a list, NaN, -0, a Date) goes through a JSON round trip, as
+  // it always did. Plain JSON values, the usual case, are already exactly
+  // what the round trip would give back.
+  return { inputs: asJson(inputs), outputs: asJson(outputs) };
 }
 
 /** Alias under the name the brief uses. */

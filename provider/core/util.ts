@@ -60,7 +60,7 @@ export const compareStrings = (a: string, b: string): number => (a < b ? -1 : a 
 /** Drops keys whose value is undefined, so results are JSON-safe (Pulumi rejects undefined). */
 export function compact<T extends Obj>(o: T): T {
   const out: Obj = {};
-  for (const [k, v] of Object.entries(o)) if (v !== undefined) out[k] = v;
+  for (const k of Object.keys(o)) if (o[k] !== undefined) out[k] = o[k];
   return out as T;
 }
 
@@ -68,7 +68,49 @@ export function compact<T extends Obj>(o: T): T {
 export function sortKeysDeep(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortKeysDeep);
   if (!isObj(v)) return v;
+  const keys = Object.keys(v);
+  // Most objects are already in order; the default sort of strings is code-unit order, as compareStrings.
+  if (!isSortedStrings(keys)) keys.sort();
   const out: Obj = {};
-  for (const k of Object.keys(v).sort(compareStrings)) if (v[k] !== undefined) out[k] = sortKeysDeep(v[k]);
+  for (const k of keys) if (v[k] !== undefined) out[k] = sortKeysDeep(v[k]);
   return out;
+}
+
+/** Copy with the top-level keys sorted (values kept as they are); undefined values dropped. */
+export function sortKeys(o: Obj): Obj {
+  const keys = Object.keys(o);
+  if (!isSortedStrings(keys)) keys.sort();
+  const out: Obj = {};
+  for (const k of keys) if (o[k] !== undefined) out[k] = o[k];
+  return out;
+}
+
+function isSortedStrings(keys: readonly string[]): boolean {
+  for (let i = 1; i < keys.length; i++) if (keys[i - 1]! > keys[i]!) return false;
+  return true;
+}
+
+/**
+ * True when `v` is made only of plain objects, arrays without holes, strings,
+ * booleans, null and finite numbers other than -0: exactly the values that
+ * `JSON.parse(JSON.stringify(v))` gives back unchanged.
+ */
+export function isExactJson(v: unknown): boolean {
+  if (v === null || typeof v === "string" || typeof v === "boolean") return true;
+  if (typeof v === "number") return Number.isFinite(v) && !Object.is(v, -0);
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) if (!(i in v) || !isExactJson(v[i])) return false;
+    return true;
+  }
+  if (typeof v !== "object") return false; // undefined, functions, symbols, bigints
+  const proto: unknown = Object.getPrototypeOf(v);
+  if (proto !== Object.prototype && proto !== null) return false; // Date, Map, class instances
+  if (Object.getOwnPropertySymbols(v).length > 0) return false;
+  for (const key in v) if (!isExactJson((v as Obj)[key])) return false;
+  return true;
+}
+
+/** `v` as JSON would carry it: `v` itself when it already is plain JSON, else a JSON round trip of it. */
+export function asJson<T>(v: T): T {
+  return isExactJson(v) ? v : (JSON.parse(JSON.stringify(v)) as T);
 }

@@ -48,5 +48,7 @@ export function revisionOf(outputs: Outputs): number {
 
 /** Removes engine-internal keys (`__provider`) before anything reaches the API. */
 export function withoutInternalKeys<T extends Record<string, unknown>>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([key]) => !key.startsWith("__"))) as T;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) if (!key.startsWith("__")) out[key] = value[key];
+  return out as T;
 }
