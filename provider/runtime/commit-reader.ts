@@ -306,7 +306,9 @@ export class CommitReader {
       this.#request(() => this.#client.listCommitsPage({ customer_id: customerId, commit_id: commitId, include_archived: true })).then(
         (page) => {
           const commit = page.data.find((c) => c.id === commitId);
-          waiters.forEach((waiter) => waiter.resolve(commit === undefined ? undefined : structuredClone(commit)));
+          // A freshly parsed page that nothing caches: the first waiter may
+          // have it as is; only further waiters need copies of their own.
+          waiters.forEach((waiter, i) => waiter.resolve(commit === undefined || i === 0 ? commit : structuredClone(commit)));
         },
         (error: unknown) => rejectAll(waiters, error),
       );
