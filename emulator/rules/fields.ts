@@ -50,10 +50,6 @@ export function requireNumber(value: unknown, field: string, opts: { min?: numbe
   return value;
 }
 
-export function optionalNumber(value: unknown, field: string, opts: { min?: number } = {}): number | undefined {
-  return isPresent(value) ? requireNumber(value, field, opts) : undefined;
-}
-
 export function optionalBoolean(value: unknown, field: string): boolean | undefined {
   if (!isPresent(value)) return undefined;
   if (typeof value !== "boolean") throw badRequest(`${field} must be a boolean`);

@@ -21,10 +21,6 @@ export function requireFixedProduct(state: State, id: string, field: string): vo
   }
 }
 
-export function requireProduct(state: State, id: string, field: string): void {
-  if (!state.products[id]) throw badRequest(`${field} ${id}: product not found`, "ProductNotFound");
-}
-
 /** A contract named by a commit must exist and belong to the commit's customer. */
 export function requireCustomerContract(state: State, customerId: string, id: string, field: string): void {
   const contract = state.contracts[id];
