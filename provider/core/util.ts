@@ -64,18 +64,6 @@ export function compact<T extends Obj>(o: T): T {
   return out as T;
 }
 
-/** Copy with object keys sorted at every level (arrays keep their order); undefined values dropped. */
-export function sortKeysDeep(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(sortKeysDeep);
-  if (!isObj(v)) return v;
-  const keys = Object.keys(v);
-  // Most objects are already in order; the default sort of strings is code-unit order, as compareStrings.
-  if (!isSortedStrings(keys)) keys.sort();
-  const out: Obj = {};
-  for (const k of keys) if (v[k] !== undefined) out[k] = sortKeysDeep(v[k]);
-  return out;
-}
-
 /** Copy with the top-level keys sorted (values kept as they are); undefined values dropped. */
 export function sortKeys(o: Obj): Obj {
   const keys = Object.keys(o);
@@ -107,6 +95,30 @@ export function isExactJson(v: unknown): boolean {
   if (proto !== Object.prototype && proto !== null) return false; // Date, Map, class instances
   if (Object.getOwnPropertySymbols(v).length > 0) return false;
   for (const key in v) if (!isExactJson((v as Obj)[key])) return false;
+  return true;
+}
+
+/**
+ * True when `a` equals `b`, an exact JSON value (see isExactJson), with
+ * object keys in any order: `a` is then exact JSON too. Compares in place,
+ * with no copy, no sort and no text.
+ */
+export function equalsExactJson(a: unknown, b: unknown): boolean {
+  if (typeof b !== "object" || b === null) return Object.is(a, b);
+  if (typeof a !== "object" || a === null) return false;
+  if (Array.isArray(b)) {
+    if (!Array.isArray(a) || a.length !== b.length) return false;
+    for (let i = 0; i < b.length; i++) if (!(i in a) || !equalsExactJson(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(a)) return false;
+  const proto: unknown = Object.getPrototypeOf(a);
+  if (proto !== Object.prototype && proto !== null) return false;
+  const keys = Object.keys(b);
+  if (Object.keys(a).length !== keys.length || Object.getOwnPropertySymbols(a).length > 0) return false;
+  for (const key of keys) {
+    if (!Object.hasOwn(a, key) || !equalsExactJson((a as Obj)[key], (b as Obj)[key])) return false;
+  }
   return true;
 }
 

@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { CommitValidationError, checkInputs, replacedProperties, validateInputs, type CustomerCommitInputs } from "../core";
-import { isExactJson, sortKeysDeep } from "../core/util";
+import { equalsExactJson, isExactJson } from "../core/util";
 import { currentClient } from "./client-for";
 import { createCommit } from "./create";
 import { configureCredentials } from "./credentials";
@@ -74,29 +74,30 @@ export const customerCommitProvider = {
  */
 function validated(inputs: Record<string, unknown>): CustomerCommitInputs {
   const own = withoutInternalKeys(inputs);
-  // What `check` returned a moment ago needs no second validation. The text
-  // has its keys sorted, so the engine's gRPC round trip (which loses key
-  // order) still finds it; anything but plain JSON is always validated.
-  const text = isExactJson(own) ? JSON.stringify(sortKeysDeep(own)) : undefined;
-  if (text !== undefined && checked.has(text)) return JSON.parse(text) as CustomerCommitInputs;
+  // What `check` returned a moment ago needs no second validation. The
+  // engine's gRPC round trip loses key order, so the comparison ignores it;
+  // anything else that differs, however slightly, is validated in full.
+  const remembered = typeof own.uniquenessKey === "string" ? checked.get(own.uniquenessKey) : undefined;
+  if (remembered !== undefined && equalsExactJson(own, remembered)) return remembered;
   const result = validateInputs(own);
   if (!result.ok) throw new CommitValidationError(result.issues);
   return result.inputs;
 }
 
 /**
- * The canonical inputs `check` returned lately, as JSON text; the oldest go
- * first. Such inputs are valid, and equal to their own canonical form, so
- * `validated` may return them as they are (test/provider/runtime/check-then-create.test.ts).
+ * The canonical inputs `check` returned lately, by uniqueness key (every
+ * canonical input has one); the oldest go first. Such inputs are valid, and
+ * equal to their own canonical form, so `validated` may return them as they
+ * are (test/provider/runtime/check-then-create.test.ts). Nothing modifies
+ * inputs once they are made, so they are held and handed out as they are.
  */
-const checked = new Set<string>();
+const checked = new Map<string, CustomerCommitInputs>();
 const CHECKED_ENTRIES = 1_000;
 
 function rememberChecked(canonical: Record<string, unknown>): void {
-  // Canonical inputs already have their keys sorted at every level (canonical.ts).
-  if (!isExactJson(canonical)) return;
-  const text = JSON.stringify(canonical);
-  checked.delete(text);
-  checked.add(text);
-  if (checked.size > CHECKED_ENTRIES) checked.delete(checked.values().next().value as string);
+  const key = canonical.uniquenessKey;
+  if (typeof key !== "string" || !isExactJson(canonical)) return;
+  checked.delete(key);
+  checked.set(key, canonical as CustomerCommitInputs);
+  if (checked.size > CHECKED_ENTRIES) checked.delete(checked.keys().next().value as string);
 }

@@ -1,8 +1,10 @@
-// isExactJson / asJson (core/util.ts): the read-back mapping skips its JSON
-// round trip only for values the round trip would give back unchanged.
+// isExactJson / asJson / equalsExactJson (core/util.ts): the read-back
+// mapping skips its JSON round trip only for values the round trip would give
+// back unchanged, and create takes check's result as it is only for inputs
+// equal to it, whatever their key order.
 
 import { describe, expect, it } from "vitest";
-import { asJson, isExactJson } from "../../../provider/core/util";
+import { asJson, equalsExactJson, isExactJson } from "../../../provider/core/util";
 
 const roundTrip = (v: unknown): unknown => JSON.parse(JSON.stringify(v));
 
@@ -60,5 +62,38 @@ describe("asJson", () => {
     expect(out).not.toBe(value);
     expect(JSON.stringify(out)).toBe(JSON.stringify(roundTrip(value)));
     expect(out).toStrictEqual(roundTrip(value));
+  });
+});
+
+describe("equalsExactJson(a, b), b exact JSON", () => {
+  const b = { customerId: "c", priority: 1, accessSchedule: { scheduleItems: [{ amount: 5, startingAt: "x" }], creditTypeId: "usd" }, tags: ["a", "b"], on: true, none: null };
+
+  it("is true for the same value with keys in another order at every level", () => {
+    const reordered = { tags: ["a", "b"], none: null, on: true, accessSchedule: { creditTypeId: "usd", scheduleItems: [{ startingAt: "x", amount: 5 }] }, priority: 1, customerId: "c" };
+    expect(equalsExactJson(reordered, b)).toBe(true);
+    expect(equalsExactJson(structuredClone(b), b)).toBe(true);
+  });
+
+  it.each<[string, (v: any) => unknown]>([
+    ["a value changed deep down", (v) => ({ ...v, accessSchedule: { ...v.accessSchedule, scheduleItems: [{ amount: 6, startingAt: "x" }] } })],
+    ["a key added", (v) => ({ ...v, extra: 1 })],
+    ["a key added holding undefined", (v) => ({ ...v, extra: undefined })],
+    ["a key removed", ({ priority: _p, ...rest }) => rest],
+    ["a key swapped for another with the same count", ({ priority, ...rest }) => ({ ...rest, prioirty: priority })],
+    ["list order changed", (v) => ({ ...v, tags: ["b", "a"] })],
+    ["a list item added", (v) => ({ ...v, tags: ["a", "b", "c"] })],
+    ["a list made an object", (v) => ({ ...v, tags: { 0: "a", 1: "b" } })],
+    ["an object made a list", (v) => ({ ...v, accessSchedule: [] })],
+    ["a number as a string", (v) => ({ ...v, priority: "1" })],
+    ["null as undefined", (v) => ({ ...v, none: undefined })],
+    ["a Date in place of an object", (v) => ({ ...v, accessSchedule: new Date(0) })],
+    ["a list with a hole", (v) => ({ ...v, tags: Object.assign(new Array(2), { 0: "a" }) })],
+  ])("is false for %s", (_label, alter) => {
+    expect(equalsExactJson(alter(b), b)).toBe(false);
+  });
+
+  it("tells zero from negative zero", () => {
+    expect(equalsExactJson({ n: -0 }, { n: 0 })).toBe(false);
+    expect(equalsExactJson({ n: 0 }, { n: 0 })).toBe(true);
   });
 });
