@@ -27,7 +27,7 @@ import { USD_CENTS_CREDIT_TYPE_ID } from "../api/wire";
 import { ON_DELETE } from "./schema";
 import { canonicalTimestamp, parseTimestamp } from "./timestamps";
 import { isUnknown } from "./unknown";
-import { type Obj, compact, compareStrings, isObj, sortKeysDeep, stableStringify } from "./util";
+import { type Obj, compareStrings, isObj, sortKeys, stableStringify } from "./util";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -116,7 +116,7 @@ function sortedItems(v: unknown, mapItem: (item: Obj) => Obj, sortField: string)
 }
 
 function canonicalAccessItem(item: Obj): Obj {
-  return compact({
+  return sortKeys({
     ...item,
     startingAt: canonicalTimestamp(item.startingAt),
     endingBefore: canonicalTimestamp(item.endingBefore),
@@ -124,13 +124,13 @@ function canonicalAccessItem(item: Obj): Obj {
 }
 
 function canonicalInvoiceItem(item: Obj): Obj {
-  return compact({ ...item, timestamp: canonicalTimestamp(item.timestamp) });
+  return sortKeys({ ...item, timestamp: canonicalTimestamp(item.timestamp) });
 }
 
 function canonicalRecurring(v: unknown): unknown {
   if (!isObj(v)) return v;
   const r = withoutNulls(v);
-  return compact({
+  return sortKeys({
     ...r,
     amountDistribution: upper(r.amountDistribution),
     frequency: upper(r.frequency),
@@ -142,7 +142,7 @@ function canonicalRecurring(v: unknown): unknown {
 function canonicalAccessSchedule(v: unknown): unknown {
   if (!isObj(v)) return v;
   const s = withoutNulls(v);
-  return compact({
+  return sortKeys({
     ...s,
     creditTypeId: canonicalId(s.creditTypeId ?? USD_CENTS_CREDIT_TYPE_ID),
     // Kept even when empty: an empty list is a validation failure, not "absent".
@@ -155,7 +155,7 @@ function canonicalAccessSchedule(v: unknown): unknown {
 function canonicalInvoiceSchedule(v: unknown): unknown {
   if (!isObj(v)) return v;
   const s = withoutNulls(v);
-  return compact({
+  return sortKeys({
     ...s,
     creditTypeId: canonicalId(s.creditTypeId ?? USD_CENTS_CREDIT_TYPE_ID),
     doNotInvoice: s.doNotInvoice ?? false,
@@ -167,7 +167,7 @@ function canonicalInvoiceSchedule(v: unknown): unknown {
 function canonicalSpecifier(v: unknown): unknown {
   if (!isObj(v)) return v;
   const s = withoutNulls(v);
-  return compact({
+  return sortKeys({
     ...s,
     productId: canonicalId(s.productId),
     productTags: canonicalSet(s.productTags),
@@ -209,6 +209,8 @@ export function canonicalize(raw: Obj): Obj {
     existingCommitId: canonicalId(o.existingCommitId),
   };
   // Key order does not matter to the engine, but a stable one makes state
-  // files and test failures readable.
-  return sortKeysDeep(out) as Obj;
+  // files and test failures readable. Every object built above already has
+  // its keys sorted (sortKeys, canonicalMap), so only this level needs it;
+  // values this file does not know are kept as they are, key order included.
+  return sortKeys(out);
 }
