@@ -161,9 +161,22 @@ export class CommitReader {
       return Promise.resolve(structuredClone(hit));
     }
     return new Promise((resolve, reject) => {
-      view.waiting.push({ commitId, resolve, reject });
+      const waiter = { commitId, resolve, reject };
+      // The read-back of a write (create, edit) goes out at once: a customer
+      // just written to is never walked (see #flush), so waiting for company
+      // could only cost time.
+      if (this.#recentlyWritten(view) && !view.scheduled && view.walk === undefined) {
+        view.lastSentAt = this.#now();
+        this.#lookUpEach(view.customerId, new Map([[commitId, [waiter]]]));
+        return;
+      }
+      view.waiting.push(waiter);
       this.#schedule(view);
     });
+  }
+
+  #recentlyWritten(view: CustomerView): boolean {
+    return view.lastWrittenAt !== undefined && this.#now() - view.lastWrittenAt <= this.#ttlMs;
   }
 
   /** Forgets what is cached for the customer; requests already in flight can no longer fill it. */
@@ -186,10 +199,12 @@ export class CommitReader {
   // ---- scheduling -----------------------------------------------------------
 
   /**
-   * Sends the customer's waiting reads soon: on the next turn of the event
-   * loop when nothing else is going on (a lone read pays no window), after
-   * the window when reads are arriving together (other requests in flight,
-   * or reads answered from the cache moments ago), so that company can join.
+   * Sends the customer's waiting reads soon: once the code that asked has
+   * run to its next await when nothing else is going on (reads asked for
+   * together, as by `Promise.all`, still meet; a lone read waits for no turn
+   * of the event loop), after the window when reads are arriving together
+   * (other requests in flight, or reads answered from the cache moments ago),
+   * so that company can join.
    * A walk in flight for the customer sends them when it ends: it may well
    * answer them.
    */
@@ -203,7 +218,7 @@ export class CommitReader {
       this.#flush(view);
     };
     if (view.inBurst) setTimeout(flush, this.#windowMs);
-    else setImmediate(flush);
+    else queueMicrotask(flush);
   }
 
   #flush(view: CustomerView): void {
@@ -233,7 +248,7 @@ export class CommitReader {
     // they are looked up by id.
     const now = this.#now();
     const recentlyRead = view.lastSentAt !== undefined && now - view.lastSentAt <= this.#ttlMs;
-    const recentlyWritten = view.lastWrittenAt !== undefined && now - view.lastWrittenAt <= this.#ttlMs;
+    const recentlyWritten = this.#recentlyWritten(view);
     const readsTogether = missing.size >= 2 || recentlyRead || view.inBurst;
     view.lastSentAt = now;
     view.inBurst = false;
