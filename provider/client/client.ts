@@ -1,7 +1,7 @@
 // A thin, typed client for the Metronome endpoints this package uses. It adds
 // exactly three things to HTTP: typed errors (errors/), a retry policy that
-// never re-sends an ambiguous write (retry.ts), and a per-request deadline
-// (transport.ts). Shapes are the wire types from ../api/wire.ts, unchanged.
+// never re-sends an ambiguous write (retry.ts), and a timeout on a stalled
+// answer (transport.ts). Shapes are the wire types from ../api/wire.ts, unchanged.
 
 import { Agent, type Dispatcher } from "undici";
 import type {
@@ -35,7 +35,10 @@ export interface MetronomeClientOptions {
   /** e.g. "https://api.metronome.com" or an emulator's url. A path prefix is kept. */
   baseUrl: string;
   bearerToken: string;
-  /** Deadline for each attempt, response body included. Default 60 000. */
+  /**
+   * How long an attempt waits for the response headers, and at most between
+   * two pieces of the body, in ms. Default 60 000.
+   */
   timeoutMs?: number;
   /** Retries for reads, and for 429s on writes. Default 4. */
   maxRetries?: number;

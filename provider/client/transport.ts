@@ -1,8 +1,7 @@
-// One HTTP exchange with Metronome: send, wait at most `timeoutMs` for the
-// whole answer, and turn every failure into a typed error. No retries here
+// One HTTP exchange with Metronome: send, give up when the answer stalls for
+// `timeoutMs`, and turn every failure into a typed error. No retries here
 // (see retry.ts), and nothing logged: the request headers hold the token.
 
-import { setImmediate as nextMacrotask } from "node:timers/promises";
 import { request, type Dispatcher } from "undici";
 import type { Endpoint } from "./endpoints";
 import {
@@ -68,25 +67,21 @@ export async function exchange(config: TransportConfig, ex: Exchange): Promise<u
   if (payload !== undefined) headers["content-type"] = "application/json";
   if (ex.idempotencyKey !== undefined) headers["idempotency-key"] = ex.idempotencyKey;
 
-  // One deadline for the whole exchange, headers and body alike. undici's own
-  // per-phase timeouts are set to match as a backstop.
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, config.timeoutMs);
-
+  // The deadline is undici's own, per phase: the headers must arrive within
+  // `timeoutMs` of sending, and the body may never pause longer than that.
+  // Its timers are shared and coarse for long deadlines; a timer and an
+  // AbortController of our own per request cost more than the rest of the
+  // exchange's own work (bench/RESULTS.md).
   let status: number;
   let responseHeaders: Record<string, string | string[] | undefined>;
   let text: string;
   try {
-    const response = await request(buildUrl(config.baseUrl, endpoint.path, ex.query), {
+    const url = ex.query === undefined ? config.baseUrl + endpoint.path : buildUrl(config.baseUrl, endpoint.path, ex.query);
+    const response = await request(url, {
       dispatcher: config.dispatcher,
       method: endpoint.method,
       headers,
       body: payload,
-      signal: controller.signal,
       headersTimeout: config.timeoutMs,
       bodyTimeout: config.timeoutMs,
     });
@@ -96,14 +91,13 @@ export async function exchange(config: TransportConfig, ex: Exchange): Promise<u
     // and defeats keep-alive reuse.
     text = await response.body.text();
   } catch (error) {
-    throw transportError(error, { timedOut, isWrite, timeoutMs: config.timeoutMs, redact: config.redact, where });
-  } finally {
-    clearTimeout(timer);
+    throw transportError(error, { isWrite, timeoutMs: config.timeoutMs, redact: config.redact, where });
   }
-  // undici frees the connection just after the body ends, not before our
-  // await resumes; without this yield a caller's next request finds it busy
-  // and the pool opens a second connection for purely sequential traffic.
-  await nextMacrotask();
+  // No yield here for undici to free the connection first: it frees it one
+  // event-loop turn after the body ends, so a caller's next request, sent at
+  // once, takes a second pooled connection. Sequential traffic alternates
+  // between two kept-alive connections, which costs less than a turn of the
+  // loop per request.
 
   if (status >= 200 && status < 300) {
     if (text.trim() === "") return undefined;
@@ -150,7 +144,6 @@ function optionalRetryAfter(headers: Record<string, string | string[] | undefine
 }
 
 interface FailureContext {
-  timedOut: boolean;
   isWrite: boolean;
   timeoutMs: number;
   redact: Redactor;
@@ -160,7 +153,7 @@ interface FailureContext {
 function transportError(error: unknown, ctx: FailureContext): MetronomeApiError {
   const code = errorCode(error);
   const cause = sanitizedCause(error, code, ctx.redact);
-  if (ctx.timedOut || (code !== undefined && TIMEOUT_CODES.has(code))) {
+  if (code !== undefined && TIMEOUT_CODES.has(code)) {
     return new TimeoutError({ ...ctx.where, timeoutMs: ctx.timeoutMs, mayHaveApplied: ctx.isWrite, cause });
   }
   const connected = code === undefined || !NOT_CONNECTED_CODES.has(code);

@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { setClientTuningForTests } from "../../../provider/runtime/client-for";
 import { AdoptionError, AmbiguousWriteError, CreatedButUnreadError } from "../../../provider/runtime/errors";
 import type { Fault } from "../client/support/emulator-control";
+import { SLOWER_THAN_ANY_TIMEOUT_MS } from "../../helpers/timeouts";
 import {
   FAST,
   PATHS,
@@ -61,7 +62,7 @@ const createFaults: CreateFault[] = [
   { name: "504 after the commit was made", faults: [{ path: CREATE, kind: "status-after-apply", status: 504 }], creates: [504] },
   {
     name: "an answer slower than the client's timeout",
-    faults: [{ path: CREATE, kind: "latency", latencyMs: 800 }],
+    faults: [{ path: CREATE, kind: "latency", latencyMs: SLOWER_THAN_ANY_TIMEOUT_MS }],
     timeoutMs: 250,
     // The first request times out on our side (we hung up: logged as 0) but the
     // emulator still runs it after the resend, which made the commit: our key
