@@ -23,7 +23,7 @@ import { canonicalize } from "./canonical";
 import { type CustomerCommitOutputs, outputsToInputs } from "./outputs";
 import type { CustomerCommitInputs } from "./schema";
 import { canonicalTimestamp } from "./timestamps";
-import { type Obj, asJson, compact, isObj, sortKeys } from "./util";
+import { type Obj, compact, isExactJson, isObj } from "./util";
 
 /** Prior state: the previous outputs, or the declared inputs right after a create or adoption. */
 export type PriorState = Partial<CustomerCommitOutputs> | Partial<CustomerCommitInputs> | Obj;
@@ -84,7 +84,8 @@ export function commitToState(commit: Commit, prior: PriorState): CommitState {
   let invoice: Obj | undefined;
   const inv = commit.invoice_schedule;
   if (inv !== undefined) {
-    const items = (inv.schedule_items ?? []).map((i) => invoiceItem(i, priorInvoiceItems(p)));
+    const priors = priorInvoiceItems(p);
+    const items = (inv.schedule_items ?? []).map((i) => invoiceItem(i, priors));
     const head = { creditTypeId: inv.credit_type?.id ?? USD_CENTS_CREDIT_TYPE_ID, doNotInvoice: inv.do_not_invoice ?? false };
     if (isObj(recurring)) invoice = { ...head, recurringSchedule: recurring };
     else if (items.length > 0) invoice = { ...head, scheduleItems: items };
@@ -118,27 +119,28 @@ export function commitToState(commit: Commit, prior: PriorState): CommitState {
     uniquenessKey: p.uniquenessKey ?? commit.uniqueness_key,
     onDelete: p.onDelete,
     existingCommitId: p.existingCommitId,
+    // Server fields: canonicalize keeps keys it does not know as they are.
+    createdAt: commit.created_at ? canonicalTimestamp(commit.created_at) : undefined,
+    archivedAt: commit.archived_at ? canonicalTimestamp(commit.archived_at) : undefined,
   });
 
-  // One canonical pass. The inputs are the canonical outputs without server
-  // ids and fields: canonicalize is idempotent and dropping schedule-item ids
-  // keeps every list in canonical order, so they need no second pass.
-  const canonical = canonicalize(raw);
-  const inputs = outputsToInputs(canonical) as CustomerCommitInputs;
-  // `canonical` has its keys sorted at every level: only the top level needs
-  // sorting once the server fields are in. (Inputs and outputs share their
-  // unchanged nested values; nothing modifies state once it is made.)
-  const outputs = sortKeys({
-    ...canonical,
-    createdAt: commit.created_at ? (canonicalTimestamp(commit.created_at) as string) : undefined,
-    archivedAt: commit.archived_at ? (canonicalTimestamp(commit.archived_at) as string) : undefined,
-  }) as CustomerCommitOutputs;
+  // One canonical pass gives the outputs. The inputs are the outputs without
+  // server ids and fields: canonicalize is idempotent and dropping
+  // schedule-item ids keeps every list in canonical order, so they need no
+  // second pass. (Inputs and outputs share their unchanged nested values;
+  // nothing modifies state once it is made.)
+  const outputs = canonicalize(raw) as CustomerCommitOutputs;
+  const inputs = outputsToInputs(outputs) as CustomerCommitInputs;
   // Pulumi's state takes JSON values only: anything else from the wire
   // (undefined in a list, NaN, -0, a Date) goes through a JSON round trip, as
   // it always did. Plain JSON values, the usual case, are already exactly
-  // what the round trip would give back.
-  return { inputs: asJson(inputs), outputs: asJson(outputs) };
+  // what the round trip would give back; the inputs are made of the outputs'
+  // values, so one look at the outputs answers for both.
+  if (isExactJson(outputs)) return { inputs, outputs };
+  return { inputs: roundTrip(inputs), outputs: roundTrip(outputs) };
 }
+
+const roundTrip = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
 /** Alias under the name the brief uses. */
 export const fromApi = commitToState;

@@ -121,8 +121,3 @@ export function equalsExactJson(a: unknown, b: unknown): boolean {
   }
   return true;
 }
-
-/** `v` as JSON would carry it: `v` itself when it already is plain JSON, else a JSON round trip of it. */
-export function asJson<T>(v: T): T {
-  return isExactJson(v) ? v : (JSON.parse(JSON.stringify(v)) as T);
-}

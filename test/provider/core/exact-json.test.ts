@@ -1,10 +1,10 @@
-// isExactJson / asJson / equalsExactJson (core/util.ts): the read-back
-// mapping skips its JSON round trip only for values the round trip would give
-// back unchanged, and create takes check's result as it is only for inputs
-// equal to it, whatever their key order.
+// isExactJson / equalsExactJson (core/util.ts): the read-back mapping skips
+// its JSON round trip only for values the round trip would give back
+// unchanged (from-api.test.ts), and create takes check's result as it is only
+// for inputs equal to it, whatever their key order.
 
 import { describe, expect, it } from "vitest";
-import { asJson, equalsExactJson, isExactJson } from "../../../provider/core/util";
+import { equalsExactJson, isExactJson } from "../../../provider/core/util";
 
 const roundTrip = (v: unknown): unknown => JSON.parse(JSON.stringify(v));
 
@@ -42,26 +42,6 @@ describe("isExactJson", () => {
   ])("%s", (_label, value, exact) => {
     expect(isExactJson(value)).toBe(exact);
     if (exact) expect(roundTrip(value)).toEqual(value);
-  });
-});
-
-describe("asJson", () => {
-  it("returns plain JSON as it is", () => {
-    const value = { a: [1, { b: "c" }] };
-    expect(asJson(value)).toBe(value);
-  });
-
-  it.each<[string, unknown]>([
-    ["negative zero", { amount: -0 }],
-    ["NaN", { amount: Number.NaN }],
-    ["undefined in a list", { ids: ["a", undefined] }],
-    ["undefined value", { a: 1, b: undefined }],
-    ["Date", { at: new Date(Date.UTC(2027, 0, 1)) }],
-  ])("round-trips anything else (%s), as JSON.parse(JSON.stringify(x))", (_label, value) => {
-    const out = asJson(value);
-    expect(out).not.toBe(value);
-    expect(JSON.stringify(out)).toBe(JSON.stringify(roundTrip(value)));
-    expect(out).toStrictEqual(roundTrip(value));
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type CustomerCommitInputs, UNKNOWN, checkInputs, commitToState, toCreateBody } from "../../../provider/core";
+import { isExactJson } from "../../../provider/core/util";
 import { readBack } from "./fake-metronome";
 import { CONTRACT, CUSTOMER, KEY, OTHER_CONTRACT, PRODUCT_A, PRODUCT_B, postpaidRaw, prepaidRaw, prepaidTwoHalvesRaw, recurringRaw, tweak, twoHalvesCommit, twoHalvesOutputs } from "./fixtures";
 
@@ -146,5 +147,29 @@ describe("commitToState", () => {
     expect(nonJsonPaths(outputs)).toStrictEqual([]);
     expect(JSON.stringify(outputs)).not.toContain(UNKNOWN);
     expect(outputs.onDelete).toBe("archive");
+  });
+
+  it.each<[string, (c: any) => void]>([
+    ["a negative zero amount", (c) => { c.access_schedule.schedule_items[0].amount = -0; }],
+    ["a NaN priority", (c) => { c.priority = Number.NaN; }],
+    ["undefined in a list", (c) => { c.applicable_product_tags = ["a", undefined]; }],
+    ["a Date as a timestamp", (c) => { c.created_at = new Date(Date.UTC(2027, 0, 1)); }],
+  ])("gives what JSON would carry when the wire holds more than JSON (%s)", (_label, alter) => {
+    const commit = twoHalvesCommit();
+    alter(commit);
+    const { inputs, outputs } = commitToState(commit, twoHalvesOutputs());
+    for (const value of [inputs, outputs]) {
+      expect(isExactJson(value)).toBe(true);
+      expect(JSON.parse(JSON.stringify(value))).toStrictEqual(value);
+    }
+  });
+
+  it("returns inputs and outputs as they are built when the wire holds plain JSON", () => {
+    const commit = { ...twoHalvesCommit(), applicable_product_tags: ["gpu", "cpu"] };
+    const { inputs, outputs } = commitToState(commit, twoHalvesOutputs());
+    expect(isExactJson(outputs)).toBe(true);
+    // The inputs share the outputs' nested values: no round trip copied them.
+    expect(outputs.applicableProductTags).toStrictEqual(["cpu", "gpu"]);
+    expect(inputs.applicableProductTags).toBe(outputs.applicableProductTags);
   });
 });
