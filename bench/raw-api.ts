@@ -27,9 +27,12 @@ export class RawApi {
     return JSON.parse(text) as unknown;
   }
 
-  /** Creates a commit from its (already built) request body; resolves to its id. */
-  async create(body: string): Promise<string> {
-    return ((await this.post(CREATE_PATH, body)) as { data: { id: string } }).data.id;
+  /**
+   * Creates a commit from its request body (built beforehand, as a script
+   * would have it); serializing it is part of the call, as for any JSON API.
+   */
+  async create(body: unknown): Promise<string> {
+    return ((await this.post(CREATE_PATH, JSON.stringify(body))) as { data: { id: string } }).data.id;
   }
 
   /** The commit, by the one list call filtered by `commit_id` (Metronome has no get-by-id). */

@@ -12,6 +12,7 @@
 // It prints tables and ends with exactly one machine-readable line:
 //   RESULT create_overhead=<x> read_overhead=<x> shim_bytes=<n> naive_bytes=<n>
 //          refresh_calls_per_commit=<x> refresh_speedup=<x> up_vs_raw=<x> provider_rss_mb=<n>
+//          check_create_overhead=<x>
 // (on one line). Timings are reported, never asserted. bench/RESULTS.md holds
 // a full run and the targets.
 
@@ -94,6 +95,7 @@ async function main(): Promise<void> {
       [
         overhead.create.provider,
         overhead.create.check,
+        overhead.create.checkAndCreate,
         overhead.create.client,
         overhead.create.raw,
         overhead.read.provider,
@@ -103,12 +105,15 @@ async function main(): Promise<void> {
       ].map(sampleRow),
     ),
   );
-  console.log(`  create overhead ${fixed(overhead.createOverhead)}, read overhead ${fixed(overhead.readOverhead)} (lone read via CommitReader ${fixed(overhead.readerLoneOverhead)})`);
+  console.log(
+    `  create overhead ${fixed(overhead.createOverhead)} (check + create ${fixed(overhead.checkCreateOverhead)}), ` +
+      `read overhead ${fixed(overhead.readOverhead)} (lone read via CommitReader ${fixed(overhead.readerLoneOverhead)})`,
+  );
   const med = (x: Samples) => median(x.ms) * 1000;
   console.log(
     `  per create: provider +${fixed(med(overhead.create.provider) - med(overhead.create.raw), 0)} µs over raw, of which client transport ` +
-      `${fixed(med(overhead.create.client) - med(overhead.create.raw), 0)} µs and check, validation and mapping ` +
-      `${fixed(med(overhead.create.provider) - med(overhead.create.client), 0)} µs`,
+      `${fixed(med(overhead.create.client) - med(overhead.create.raw), 0)} µs and the provider's own work ` +
+      `${fixed(med(overhead.create.provider) - med(overhead.create.client), 0)} µs; check before it ${fixed(med(overhead.create.check), 0)} µs`,
   );
   console.log(
     `  per read:   provider +${fixed(med(overhead.read.provider) - med(overhead.read.raw), 0)} µs over raw, of which client transport ` +
@@ -203,7 +208,8 @@ async function main(): Promise<void> {
     `RESULT create_overhead=${fixed(overhead.createOverhead)} read_overhead=${fixed(overhead.readOverhead)} ` +
       `shim_bytes=${sizes.shimBytes} naive_bytes=${sizes.naiveBytes} ` +
       `refresh_calls_per_commit=${fixed(refresh.callsPerCommit, 3)} refresh_speedup=${fixed(refresh.speedup)} ` +
-      `up_vs_raw=${fixed(up.ratio)} provider_rss_mb=${Number.isFinite(up.pluginPeakRssMb) ? Math.round(up.pluginPeakRssMb) : -1}`,
+      `up_vs_raw=${fixed(up.ratio)} provider_rss_mb=${Number.isFinite(up.pluginPeakRssMb) ? Math.round(up.pluginPeakRssMb) : -1} ` +
+      `check_create_overhead=${fixed(overhead.checkCreateOverhead)}`,
   );
 }
 

@@ -92,7 +92,7 @@ async function main(): Promise<void> {
         async () => {
           const result = validateInputs(commitArgs(world, customerOf(i), i, "fix-raw") as unknown as Record<string, unknown>);
           if (!result.ok) throw new Error("invalid bench args");
-          const body = JSON.stringify(toCreateBody(result.inputs));
+          const body = toCreateBody(result.inputs);
           const { ms } = await timed(async () => raw.read(customerOf(i).customerId, await raw.create(body)));
           if (record) createMs.raw!.push(ms);
         },

@@ -12,13 +12,13 @@ async function main(): Promise<void> {
   const emulator = await startEmulatorProcess();
   try {
     const o = await measureOverhead(emulator, { creates, reads, warmup: 20 });
-    const rows = [o.create.provider, o.create.check, o.create.client, o.create.raw, o.read.provider, o.read.client, o.read.readerLone, o.read.raw];
+    const rows = [o.create.provider, o.create.check, o.create.checkAndCreate, o.create.client, o.create.raw, o.read.provider, o.read.client, o.read.readerLone, o.read.raw];
     for (const s of rows) {
       const x = summary(s);
       console.log(`  ${s.label.padEnd(40)} ${String(x.n).padStart(4)} ${fixed(x.median, 3)} ${fixed(x.p90, 3)}`);
     }
     for (const c of o.cpu) console.log(`  ${c.step.padEnd(54)} ${fixed(c.us, 1)} µs`);
-    console.log(`create_overhead=${fixed(o.createOverhead)} read_overhead=${fixed(o.readOverhead)}`);
+    console.log(`create_overhead=${fixed(o.createOverhead)} read_overhead=${fixed(o.readOverhead)} check_create_overhead=${fixed(o.checkCreateOverhead)}`);
   } finally {
     await emulator.close();
   }
