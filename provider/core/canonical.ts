@@ -27,7 +27,7 @@ import { USD_CENTS_CREDIT_TYPE_ID } from "../api/wire";
 import { ON_DELETE } from "./schema";
 import { canonicalTimestamp, parseTimestamp } from "./timestamps";
 import { isUnknown } from "./unknown";
-import { type Obj, compareStrings, isObj, sortKeys, stableStringify } from "./util";
+import { type Obj, compareStrings, isObj, stableStringify } from "./util";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -47,11 +47,25 @@ function canonicalOnDelete(v: unknown): unknown {
   return ON_DELETE.find((o) => o.toLowerCase() === v.toLowerCase()) ?? v;
 }
 
-/** Removes null-valued keys (null = "not given"). */
-function withoutNulls(o: Obj): Obj {
+/**
+ * Copy with the keys sorted and null and undefined values dropped (null means
+ * "not given"). Each object below is built as a spread of its raw form with
+ * canonical values over it, then goes through here once.
+ */
+function sortedGiven(o: Obj): Obj {
+  const keys = Object.keys(o);
+  if (!isSortedStrings(keys)) keys.sort();
   const out: Obj = {};
-  for (const k of Object.keys(o)) if (o[k] !== null && o[k] !== undefined) out[k] = o[k];
+  for (const k of keys) {
+    const v = o[k];
+    if (v !== null && v !== undefined) out[k] = v;
+  }
   return out;
+}
+
+function isSortedStrings(keys: readonly string[]): boolean {
+  for (let i = 1; i < keys.length; i++) if (keys[i - 1]! > keys[i]!) return false;
+  return true;
 }
 
 /**
@@ -110,13 +124,13 @@ function byTimestampThenItem(field: string) {
 
 function sortedItems(v: unknown, mapItem: (item: Obj) => Obj, sortField: string): unknown {
   if (!Array.isArray(v)) return v;
-  const items = v.map((item) => (isObj(item) ? mapItem(withoutNulls(item)) : item));
+  const items = v.map((item) => (isObj(item) ? mapItem(item) : item));
   items.sort(byTimestampThenItem(sortField));
   return items.length === 0 ? undefined : items;
 }
 
 function canonicalAccessItem(item: Obj): Obj {
-  return sortKeys({
+  return sortedGiven({
     ...item,
     startingAt: canonicalTimestamp(item.startingAt),
     endingBefore: canonicalTimestamp(item.endingBefore),
@@ -124,13 +138,12 @@ function canonicalAccessItem(item: Obj): Obj {
 }
 
 function canonicalInvoiceItem(item: Obj): Obj {
-  return sortKeys({ ...item, timestamp: canonicalTimestamp(item.timestamp) });
+  return sortedGiven({ ...item, timestamp: canonicalTimestamp(item.timestamp) });
 }
 
-function canonicalRecurring(v: unknown): unknown {
-  if (!isObj(v)) return v;
-  const r = withoutNulls(v);
-  return sortKeys({
+function canonicalRecurring(r: unknown): unknown {
+  if (!isObj(r)) return r;
+  return sortedGiven({
     ...r,
     amountDistribution: upper(r.amountDistribution),
     frequency: upper(r.frequency),
@@ -139,10 +152,9 @@ function canonicalRecurring(v: unknown): unknown {
   });
 }
 
-function canonicalAccessSchedule(v: unknown): unknown {
-  if (!isObj(v)) return v;
-  const s = withoutNulls(v);
-  return sortKeys({
+function canonicalAccessSchedule(s: unknown): unknown {
+  if (!isObj(s)) return s;
+  return sortedGiven({
     ...s,
     creditTypeId: canonicalId(s.creditTypeId ?? USD_CENTS_CREDIT_TYPE_ID),
     // Kept even when empty: an empty list is a validation failure, not "absent".
@@ -152,10 +164,9 @@ function canonicalAccessSchedule(v: unknown): unknown {
   });
 }
 
-function canonicalInvoiceSchedule(v: unknown): unknown {
-  if (!isObj(v)) return v;
-  const s = withoutNulls(v);
-  return sortKeys({
+function canonicalInvoiceSchedule(s: unknown): unknown {
+  if (!isObj(s)) return s;
+  return sortedGiven({
     ...s,
     creditTypeId: canonicalId(s.creditTypeId ?? USD_CENTS_CREDIT_TYPE_ID),
     doNotInvoice: s.doNotInvoice ?? false,
@@ -164,10 +175,9 @@ function canonicalInvoiceSchedule(v: unknown): unknown {
   });
 }
 
-function canonicalSpecifier(v: unknown): unknown {
-  if (!isObj(v)) return v;
-  const s = withoutNulls(v);
-  return sortKeys({
+function canonicalSpecifier(s: unknown): unknown {
+  if (!isObj(s)) return s;
+  return sortedGiven({
     ...s,
     productId: canonicalId(s.productId),
     productTags: canonicalSet(s.productTags),
@@ -188,8 +198,7 @@ function canonicalSpecifiers(v: unknown): unknown {
  * Accepts anything; `__`-prefixed keys are the caller's business (check.ts
  * removes them first).
  */
-export function canonicalize(raw: Obj): Obj {
-  const o = withoutNulls(raw);
+export function canonicalize(o: Obj): Obj {
   const out: Obj = {
     ...o,
     customerId: canonicalId(o.customerId),
@@ -210,7 +219,7 @@ export function canonicalize(raw: Obj): Obj {
   };
   // Key order does not matter to the engine, but a stable one makes state
   // files and test failures readable. Every object built above already has
-  // its keys sorted (sortKeys, canonicalMap), so only this level needs it;
+  // its keys sorted (sortedGiven, canonicalMap), so only this level needs it;
   // values this file does not know are kept as they are, key order included.
-  return sortKeys(out);
+  return sortedGiven(out);
 }

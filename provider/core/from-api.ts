@@ -91,7 +91,8 @@ export function commitToState(commit: Commit, prior: PriorState): CommitState {
     else if (items.length > 0) invoice = { ...head, scheduleItems: items };
   }
 
-  const raw: Obj = compact({
+  // Undefined values are dropped by canonicalize.
+  const raw: Obj = {
     customerId: p.customerId,
     type: commit.type,
     productId: commit.product.id,
@@ -122,7 +123,7 @@ export function commitToState(commit: Commit, prior: PriorState): CommitState {
     // Server fields: canonicalize keeps keys it does not know as they are.
     createdAt: commit.created_at ? canonicalTimestamp(commit.created_at) : undefined,
     archivedAt: commit.archived_at ? canonicalTimestamp(commit.archived_at) : undefined,
-  });
+  };
 
   // One canonical pass gives the outputs. The inputs are the outputs without
   // server ids and fields: canonicalize is idempotent and dropping

@@ -27,6 +27,7 @@ export type CustomerCommitOutputs = Omit<CustomerCommitInputs, "accessSchedule" 
 
 /** Output-only keys: never inputs. */
 export const SERVER_OUTPUT_KEYS = ["createdAt", "archivedAt"] as const;
+const SERVER_KEYS: readonly string[] = SERVER_OUTPUT_KEYS;
 
 function withoutItemIds(schedule: unknown): unknown {
   if (!isObj(schedule) || !Array.isArray(schedule.scheduleItems)) return schedule;
@@ -47,8 +48,9 @@ function withoutItemIds(schedule: unknown): unknown {
  */
 export function outputsToInputs(outputs: Obj, alsoDrop: readonly string[] = []): Obj {
   const out: Obj = {};
-  for (const [k, v] of Object.entries(outputs)) {
-    if (k.startsWith("__") || (SERVER_OUTPUT_KEYS as readonly string[]).includes(k) || alsoDrop.includes(k)) continue;
+  for (const k of Object.keys(outputs)) {
+    if (k.startsWith("__") || SERVER_KEYS.includes(k) || (alsoDrop.length > 0 && alsoDrop.includes(k))) continue;
+    const v = outputs[k];
     out[k] = k === "accessSchedule" || k === "invoiceSchedule" ? withoutItemIds(v) : v;
   }
   return out;

@@ -33,7 +33,9 @@ export async function fetchState(
 /** A commit already read, mapped to state against `prior` (no request). */
 export function stateOf(commit: Commit, prior: Outputs): LiveCommit {
   const { inputs, outputs } = commitToState(commit, prior as CustomerCommitInputs);
-  return { commit, inputs, outputs: { ...outputs, revision: revisionOf(prior) } };
+  // `outputs` was made just now, for this state alone: no copy needed.
+  (outputs as Outputs).revision = revisionOf(prior);
+  return { commit, inputs, outputs };
 }
 
 /** Archived commits are gone for every purpose but key lookups (`archived_at` may be absent or null when live). */
