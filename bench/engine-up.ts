@@ -141,7 +141,7 @@ export async function measureUp(
       const bodies = declare(key).map((args) => {
         const checked = validateInputs(args as unknown as Record<string, unknown>);
         if (!checked.ok) throw new Error("bench commit args are invalid");
-        return JSON.stringify(toCreateBody(checked.inputs));
+        return toCreateBody(checked.inputs);
       });
       const file = path.join(dir, `${key}.json`);
       fs.writeFileSync(file, JSON.stringify(bodies));

@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   const [url, bodiesFile, concurrency] = process.argv.slice(2);
   const token = process.env.METRONOME_BEARER_TOKEN;
   if (!url || !bodiesFile || !concurrency || !token) throw new Error("usage: raw-creates.js <url> <bodies.json> <concurrency>");
-  const bodies = JSON.parse(fs.readFileSync(bodiesFile, "utf8")) as string[];
+  const bodies = JSON.parse(fs.readFileSync(bodiesFile, "utf8")) as unknown[];
   const api = new RawApi(url, token);
   const ids = await pool(bodies, Number(concurrency), (body) => api.create(body));
   await api.close();
