@@ -67,11 +67,13 @@ export async function exchange(config: TransportConfig, ex: Exchange): Promise<u
   if (payload !== undefined) headers["content-type"] = "application/json";
   if (ex.idempotencyKey !== undefined) headers["idempotency-key"] = ex.idempotencyKey;
 
-  // The deadline is undici's own, per phase: the headers must arrive within
+  // The timeout is undici's own, per phase: the headers must arrive within
   // `timeoutMs` of sending, and the body may never pause longer than that.
-  // Its timers are shared and coarse for long deadlines; a timer and an
-  // AbortController of our own per request cost more than the rest of the
-  // exchange's own work (bench/RESULTS.md).
+  // Its timers share one tick of about half a second, so a timeout fires up
+  // to about a second late; a timer and an AbortController of our own per
+  // request cost more than the rest of the exchange's own work
+  // (bench/RESULTS.md). Timing out only decides when to stop waiting: what a
+  // timed-out write may have done is settled by the caller (mayHaveApplied).
   let status: number;
   let responseHeaders: Record<string, string | string[] | undefined>;
   let text: string;

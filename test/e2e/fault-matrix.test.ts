@@ -119,7 +119,7 @@ describe("create", { timeout: TIMEOUT }, () => {
   });
 
   // A real client timeout. The package has no user-facing setting for the
-  // per-request deadline (60 s), so this engine preloads
+  // request timeout (60 s), so this engine preloads
   // fault-matrix.client-tuning.cjs into the plugin, which calls the runtime's
   // test hook to make it 1 s. The emulator holds the first create for 4 s and
   // then applies it: by then the provider has timed out, found no commit with
