@@ -40,9 +40,10 @@ export function canonicalId(v: unknown): unknown {
   return UUID.test(v) && !isUnknown(v) ? lower : v;
 }
 
-const upper = (v: unknown): unknown => (typeof v === "string" && !isUnknown(v) ? v.toUpperCase() : v);
+/** Upper-cases an enum value; anything else (including the unknown sentinel) is returned as is. */
+export const upper = (v: unknown): unknown => (typeof v === "string" && !isUnknown(v) ? v.toUpperCase() : v);
 
-function canonicalOnDelete(v: unknown): unknown {
+export function canonicalOnDelete(v: unknown): unknown {
   if (typeof v !== "string") return v;
   return ON_DELETE.find((o) => o.toLowerCase() === v.toLowerCase()) ?? v;
 }
@@ -88,7 +89,7 @@ export function canonicalSet(v: unknown, mapItem: (x: unknown) => unknown = (x) 
 }
 
 /** A string map with sorted keys; undefined when empty. */
-function canonicalMap(v: unknown): unknown {
+export function canonicalMap(v: unknown): unknown {
   if (!isObj(v)) return v;
   const keys = Object.keys(v)
     .filter((k) => v[k] !== undefined && v[k] !== null)
@@ -125,8 +126,13 @@ function byTimestampThenItem(field: string) {
 function sortedItems(v: unknown, mapItem: (item: Obj) => Obj, sortField: string): unknown {
   if (!Array.isArray(v)) return v;
   const items = v.map((item) => (isObj(item) ? mapItem(item) : item));
-  items.sort(byTimestampThenItem(sortField));
+  sortScheduleItems(items, sortField);
   return items.length === 0 ? undefined : items;
+}
+
+/** Sorts canonical schedule items in place into canonical order, by `sortField` (a timestamp) first. */
+export function sortScheduleItems(items: unknown[], sortField: string): void {
+  if (items.length > 1) items.sort(byTimestampThenItem(sortField));
 }
 
 function canonicalAccessItem(item: Obj): Obj {
@@ -141,7 +147,7 @@ function canonicalInvoiceItem(item: Obj): Obj {
   return sortedGiven({ ...item, timestamp: canonicalTimestamp(item.timestamp) });
 }
 
-function canonicalRecurring(r: unknown): unknown {
+export function canonicalRecurring(r: unknown): unknown {
   if (!isObj(r)) return r;
   return sortedGiven({
     ...r,
@@ -152,7 +158,7 @@ function canonicalRecurring(r: unknown): unknown {
   });
 }
 
-function canonicalAccessSchedule(s: unknown): unknown {
+export function canonicalAccessSchedule(s: unknown): unknown {
   if (!isObj(s)) return s;
   return sortedGiven({
     ...s,
@@ -186,7 +192,7 @@ function canonicalSpecifier(s: unknown): unknown {
   });
 }
 
-function canonicalSpecifiers(v: unknown): unknown {
+export function canonicalSpecifiers(v: unknown): unknown {
   if (!Array.isArray(v)) return v;
   const out = v.map(canonicalSpecifier);
   out.sort((a, b) => compareStrings(stableStringify(a), stableStringify(b)));

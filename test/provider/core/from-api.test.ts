@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type CustomerCommitInputs, UNKNOWN, checkInputs, commitToState, toCreateBody } from "../../../provider/core";
+import type { Commit } from "../../../provider/api/wire";
+import { type CustomerCommitInputs, UNKNOWN, canonicalize, checkInputs, commitToState, toCreateBody } from "../../../provider/core";
 import { isExactJson } from "../../../provider/core/util";
 import { readBack } from "./fake-metronome";
 import { CONTRACT, CUSTOMER, KEY, OTHER_CONTRACT, PRODUCT_A, PRODUCT_B, postpaidRaw, prepaidRaw, prepaidTwoHalvesRaw, recurringRaw, tweak, twoHalvesCommit, twoHalvesOutputs } from "./fixtures";
@@ -173,3 +174,101 @@ describe("commitToState", () => {
     expect(inputs.applicableProductTags).toBe(outputs.applicableProductTags);
   });
 });
+
+// commitToState builds the canonical form directly instead of canonicalizing
+// a camelCase copy of the commit. What it builds must be exactly what
+// canonicalize makes of it, key order included, whatever the wire holds.
+describe("commitToState builds canonical form", () => {
+  const UPPER_ID = PRODUCT_A.toUpperCase();
+  const wire: Array<[string, (c: any) => void]> = [
+    ["as read back", () => {}],
+    ["archived", (c) => { c.archived_at = "2027-02-01T00:00:00.000Z"; }],
+    ["sets out of order, with repeats and upper-case ids", (c) => {
+      c.applicable_product_ids = [PRODUCT_B, UPPER_ID, PRODUCT_A];
+      c.applicable_contract_ids = [OTHER_CONTRACT, CONTRACT, CONTRACT];
+      c.applicable_product_tags = ["z", "a", "z"];
+    }],
+    ["specifiers out of order, with maps", (c) => {
+      c.specifiers = [
+        { product_tags: ["gpu", "cpu"], pricing_group_values: { region: "eu", az: "1" } },
+        { product_id: UPPER_ID, presentation_group_values: { b: "2", a: "1" } },
+        {},
+      ];
+    }],
+    ["custom fields out of order", (c) => { c.custom_fields = { zeta: "1", alpha: "2" }; }],
+    ["empty description, lower-case enums", (c) => { c.description = ""; c.type = "prepaid"; c.rate_type = "list_rate"; }],
+    ["nulls where fields may be absent", (c) => {
+      Object.assign(c, { name: null, description: null, priority: null, netsuite_sales_order_id: null, invoice_contract: null });
+      c.invoice_schedule.credit_type = null;
+      c.invoice_schedule.do_not_invoice = null;
+      c.access_schedule.schedule_items[0].amount = null;
+    }],
+    ["items out of order, in other timestamp forms", (c) => {
+      c.access_schedule.schedule_items.reverse();
+      c.access_schedule.schedule_items[0].starting_at = "2027-01-01T01:00:00+01:00";
+      c.invoice_schedule.schedule_items.reverse();
+    }],
+    ["invoice items split into unit price and quantity", (c) => {
+      Object.assign(c.invoice_schedule.schedule_items[0], { quantity: 4, unit_price: 125_000, amount: 500_000 });
+    }],
+    ["no invoice schedule", (c) => { delete c.invoice_schedule; }],
+    ["an empty invoice schedule", (c) => { c.invoice_schedule.schedule_items = []; }],
+    ["no access schedule (the prior state's is kept)", (c) => { delete c.access_schedule; }],
+    ["NetSuite and Salesforce ids, a custom credit type", (c) => {
+      Object.assign(c, { netsuite_sales_order_id: "SO-1", salesforce_opportunity_id: "006-1" });
+      c.access_schedule.credit_type = { id: UPPER_ID, name: "credits" };
+    }],
+  ];
+  const priors: Array<[string, () => Record<string, unknown>]> = [
+    ["outputs", twoHalvesOutputs],
+    ["declared inputs", () => checked(prepaidTwoHalvesRaw())],
+    ["outputs holding a recurring schedule", () => tweak(twoHalvesOutputs(), (o) => { o.invoiceSchedule = { ...o.invoiceSchedule, recurringSchedule: (checked(recurringRaw()).invoiceSchedule as any).recurringSchedule }; delete o.invoiceSchedule.scheduleItems; })],
+    ["nothing", () => ({})],
+  ];
+
+  for (const [priorLabel, prior] of priors) {
+    it.each(wire)(`is its own canonical form: %s (prior: ${priorLabel})`, (_label, alter) => {
+      const commit = twoHalvesCommit() as any;
+      alter(commit);
+      const { inputs, outputs } = commitToState(commit, prior());
+      expect(JSON.stringify(canonicalize(outputs as Record<string, unknown>))).toBe(JSON.stringify(outputs));
+      expect(JSON.stringify(canonicalize(inputs as Record<string, unknown>))).toBe(JSON.stringify(inputs));
+    });
+  }
+
+  it("carries every field of the wire it knows into the outputs", () => {
+    const commit = {
+      ...twoHalvesCommit(),
+      archived_at: "2027-02-01T00:00:00.000Z",
+      applicable_contract_ids: [CONTRACT],
+      applicable_product_ids: [PRODUCT_A],
+      applicable_product_tags: ["gpu"],
+      specifiers: [{ product_tags: ["gpu"] }],
+      custom_fields: { team: "infra" },
+      description: "Prepaid",
+      netsuite_sales_order_id: "SO-1",
+      salesforce_opportunity_id: "006-1",
+      rate_type: "LIST_RATE",
+    } as Commit;
+    const { outputs } = commitToState(commit, { ...twoHalvesOutputs(), existingCommitId: commit.id });
+    expect(Object.keys(outputs)).toStrictEqual([
+      "accessSchedule", "applicableContractIds", "applicableProductIds", "applicableProductTags", "archivedAt", "createdAt",
+      "customFields", "customerId", "description", "existingCommitId", "invoiceContractId", "invoiceSchedule", "name",
+      "netsuiteSalesOrderId", "onDelete", "priority", "productId", "rateType", "salesforceOpportunityId", "specifiers", "type",
+      "uniquenessKey",
+    ]);
+    expect(outputs).toMatchObject({
+      applicableContractIds: [CONTRACT],
+      applicableProductIds: [PRODUCT_A],
+      applicableProductTags: ["gpu"],
+      archivedAt: "2027-02-01T00:00:00Z",
+      customFields: { team: "infra" },
+      description: "Prepaid",
+      existingCommitId: commit.id,
+      netsuiteSalesOrderId: "SO-1",
+      salesforceOpportunityId: "006-1",
+      specifiers: [{ productTags: ["gpu"] }],
+    });
+  });
+});
+
