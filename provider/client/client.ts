@@ -204,16 +204,10 @@ export class MetronomeClient {
     if (idempotencyKey !== undefined && !(idempotencyKey.length <= 255 && HEADER_SAFE.test(idempotencyKey))) {
       throw new TypeError("idempotencyKey must be 1 to 255 printable ASCII characters");
     }
+    const { body, query } = request;
     return runWithRetries(
       endpoint.kind,
-      (attempt) =>
-        exchange(this.#transport, {
-          endpoint,
-          attempt,
-          ...(request.body === undefined ? {} : { body: request.body }),
-          ...(request.query === undefined ? {} : { query: request.query }),
-          ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
-        }),
+      (attempt) => exchange(this.#transport, { endpoint, attempt, body, query, idempotencyKey }),
       this.retryPolicy,
       this.#runtime,
     );

@@ -122,14 +122,24 @@ export function parseCommonForm(s: string): number | undefined {
 const parsed = new Map<string, number | undefined>();
 const canonical = new Map<string, string>();
 const MEMO_ENTRIES = 1_000;
-/** Longer strings are not timestamps anyone writes; they are not kept. */
+/** Longer strings are not timestamps anyone writes. */
 const MEMO_MAX_LENGTH = 64;
+
+/**
+ * Only strings with a zero minute and second (`…T10:00:00…`) are kept: the
+ * schedule timestamps that recur across commits are whole hours, while
+ * Metronome's creation times are not and never recur (each would push the
+ * useful entries out).
+ */
+function worthKeeping(key: string): boolean {
+  return key.length <= MEMO_MAX_LENGTH && key.startsWith("00:00", 14);
+}
 
 function memoized<V>(memo: Map<string, V>, key: string, compute: (key: string) => V): V {
   const known = memo.get(key);
   if (known !== undefined || memo.has(key)) return known as V;
   const value = compute(key);
-  if (key.length <= MEMO_MAX_LENGTH) {
+  if (worthKeeping(key)) {
     if (memo.size >= MEMO_ENTRIES) memo.clear();
     memo.set(key, value);
   }

@@ -414,8 +414,12 @@ export class CommitReader {
 
   #resetWalk(view: CustomerView): void {
     view.generation++;
-    this.#cachedCommits -= view.cache.size;
-    view.cache = new Map();
+    // An empty cache stays as it is (every write resets its customer twice):
+    // the generation alone keeps walks begun before from filling it.
+    if (view.cache.size > 0) {
+      this.#cachedCommits -= view.cache.size;
+      view.cache = new Map();
+    }
     view.cursor = undefined;
     view.walkPages = 0;
   }
