@@ -73,15 +73,26 @@ export const customerCommitProvider = {
  * same validation (every problem at once) before anything reaches Metronome.
  */
 function validated(inputs: Record<string, unknown>): CustomerCommitInputs {
-  const own = withoutInternalKeys(inputs);
   // What `check` returned a moment ago needs no second validation. The
   // engine's gRPC round trip loses key order, so the comparison ignores it;
   // anything else that differs, however slightly, is validated in full.
-  const remembered = typeof own.uniquenessKey === "string" ? checked.get(own.uniquenessKey) : undefined;
-  if (remembered !== undefined && equalsExactJson(own, remembered)) return remembered;
-  const result = validateInputs(own);
+  const key = inputs.uniquenessKey;
+  const remembered = typeof key === "string" ? checked.get(key) : undefined;
+  if (remembered !== undefined && isCheckedAs(inputs, remembered)) return remembered;
+  const result = validateInputs(withoutInternalKeys(inputs));
   if (!result.ok) throw new CommitValidationError(result.issues);
   return result.inputs;
+}
+
+/** `inputs`, leaving out the engine's `__` keys, equal `canonical` (key order aside). */
+function isCheckedAs(inputs: Record<string, unknown>, canonical: Record<string, unknown>): boolean {
+  let own = 0;
+  for (const key in inputs) {
+    if (!Object.hasOwn(inputs, key) || key.startsWith("__")) continue;
+    own++;
+    if (!Object.hasOwn(canonical, key) || !equalsExactJson(inputs[key], canonical[key])) return false;
+  }
+  return own === Object.keys(canonical).length && Object.getOwnPropertySymbols(inputs).length === 0;
 }
 
 /**
