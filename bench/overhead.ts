@@ -8,7 +8,7 @@
 // is reported beside create_overhead (check_create_overhead), so the whole
 // per-resource cost is in the figures as well.
 
-import { validateInputs, toCreateBody, type CustomerCommitInputs } from "../provider/core";
+import { validateInputs, toCreateBody } from "../provider/core";
 import { currentClient } from "../provider/runtime/client-for";
 import { CommitReader, commitReaderFor } from "../provider/runtime/commit-reader";
 import { stateOf, type Outputs } from "../provider/runtime/state";
@@ -16,7 +16,7 @@ import { BENCH_TOKEN, type EmulatorProcess } from "./emulator-process";
 import { PROVIDER_TEXT, configureProvider, provider, readWith } from "./provider-under-test";
 import { RawApi } from "./raw-api";
 import { median, percentile, timed } from "./stats";
-import { commitArgs, seedWorld } from "./world";
+import { canonicalArgs, commitArgs, seedWorld } from "./world";
 
 export interface Samples {
   label: string;
@@ -60,7 +60,7 @@ export async function measureOverhead(emulator: EmulatorProcess, n: { creates: n
   for (let i = 0; i < n.warmup + n.creates; i++) {
     const args = commitArgs(world, customerOf(i), i, "overhead-provider");
     // The raw script has its request body (an object) before the clock starts.
-    const rawBody = toCreateBody(validatedFor(commitArgs(world, customerOf(i), i, "overhead-raw")));
+    const rawBody = toCreateBody(canonicalArgs(commitArgs(world, customerOf(i), i, "overhead-raw")));
     const customerId = customerOf(i).customerId;
 
     const viaProvider = async () => {
@@ -86,7 +86,7 @@ export async function measureOverhead(emulator: EmulatorProcess, n: { creates: n
     };
     // The client's calls alone, with a body built in advance: client minus
     // raw is the transport's cost, provider minus client is the provider's.
-    const clientBody = toCreateBody(validatedFor(commitArgs(world, customerOf(i), i, "overhead-client")));
+    const clientBody = toCreateBody(canonicalArgs(commitArgs(world, customerOf(i), i, "overhead-client")));
     const viaClient = async () => {
       const { ms } = await timed(async () => {
         const { id } = await client.createCommit(clientBody);
@@ -162,8 +162,9 @@ export async function measureOverhead(emulator: EmulatorProcess, n: { creates: n
   const sample = made[0]!;
   const commit = await client.getCommit(sample.outs.customerId as string, sample.id);
   if (commit === undefined) throw new Error("no commit to map");
-  const args = commitArgs(world, customerOf(0), 0, "cpu") as unknown as Record<string, unknown>;
-  const canonical = validatedFor(args);
+  const declared = commitArgs(world, customerOf(0), 0, "cpu");
+  const args = declared as unknown as Record<string, unknown>;
+  const canonical = canonicalArgs(declared);
   const cpu = [
     { step: "check (engine calls it before create)", us: await cpuCost(() => provider.check({}, { __provider: PROVIDER_TEXT, ...args })) },
     { step: "validateInputs (create skips it for check's result)", us: await cpuCost(() => validateInputs(args)) },
@@ -220,10 +221,4 @@ async function cpuCost(fn: () => unknown, batches = 30, perBatch = 200): Promise
     perCall.push(((performance.now() - start) / perBatch) * 1000);
   }
   return median(perCall);
-}
-
-function validatedFor(args: unknown): CustomerCommitInputs {
-  const result = validateInputs(args as Record<string, unknown>);
-  if (!result.ok) throw new Error(`bench commit args are invalid: ${JSON.stringify(result.issues)}`);
-  return result.inputs;
 }

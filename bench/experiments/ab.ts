@@ -6,13 +6,14 @@
 // then `node dist/bench/experiments/ab.js .ab/base [n]`.
 
 import * as path from "node:path";
-import { toCreateBody, validateInputs, type CustomerCommitInputs } from "../../provider/core";
+import { toCreateBody } from "../../provider/core";
 import type { Outputs } from "../../provider/runtime/state";
 import { BENCH_TOKEN, startEmulatorProcess } from "../emulator-process";
 import * as current from "../provider-under-test";
 import { RawApi } from "../raw-api";
-import { median } from "../stats";
-import { commitArgs, seedWorld } from "../world";
+import { median, wallAndCpu } from "../stats";
+import { canonicalArgs, commitArgs, seedWorld } from "../world";
+import { runMain } from "./run-main";
 
 type Under = typeof current & { readerFor: (customerId: string) => void };
 
@@ -21,12 +22,6 @@ function load(root: string): Under {
   const clientFor = require(path.resolve(root, "provider/runtime/client-for.js")) as typeof import("../../provider/runtime/client-for");
   const reader = require(path.resolve(root, "provider/runtime/commit-reader.js")) as typeof import("../../provider/runtime/commit-reader");
   return { ...mod, readerFor: (customerId) => reader.commitReaderFor(clientFor.currentClient()).invalidate(customerId) };
-}
-
-function canonical(args: unknown): CustomerCommitInputs {
-  const result = validateInputs(args as Record<string, unknown>);
-  if (!result.ok) throw new Error(`bench commit args are invalid: ${JSON.stringify(result.issues)}`);
-  return result.inputs;
 }
 
 async function main(): Promise<void> {
@@ -40,23 +35,12 @@ async function main(): Promise<void> {
     const world = await seedWorld(emulator.url, 4);
     for (const b of Object.values(builds)) await b.configureProvider(emulator.url);
     const customerOf = (i: number) => world.customers[i % world.customers.length]!;
-    const wall: Record<string, number[]> = {};
-    const cpu: Record<string, number[]> = {};
-    const measure = async (label: string, fn: () => Promise<void>, record: boolean) => {
-      const c0 = process.cpuUsage();
-      const t0 = performance.now();
-      await fn();
-      const t1 = performance.now();
-      const c = process.cpuUsage(c0);
-      if (!record) return;
-      (wall[label] ??= []).push((t1 - t0) * 1000);
-      (cpu[label] ??= []).push(c.user + c.system);
-    };
+    const { wall, cpu, measure } = wallAndCpu();
     const made: Record<string, Array<{ id: string; outs: Outputs }>> = { new: [], base: [] };
     const warm = 30;
     for (let i = 0; i < warm + n; i++) {
       const customerId = customerOf(i).customerId;
-      const rawBody = toCreateBody(canonical(commitArgs(world, customerOf(i), i, "ab-raw")));
+      const rawBody = toCreateBody(canonicalArgs(commitArgs(world, customerOf(i), i, "ab-raw")));
       const paths: Array<[string, () => Promise<void>]> = [
         ["raw", async () => void (await raw.read(customerId, await raw.create(rawBody)))],
         ...Object.entries(builds).map(([name, b]): [string, () => Promise<void>] => {
@@ -130,10 +114,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -7,21 +7,16 @@
 // `only` = provider|raw|client the loop runs that path alone (for --cpu-prof);
 // `read` times the provider's reads alone (after untimed creates).
 
-import { toCreateBody, validateInputs, type CustomerCommitInputs } from "../../provider/core";
+import { toCreateBody } from "../../provider/core";
 import { currentClient } from "../../provider/runtime/client-for";
 import { commitReaderFor } from "../../provider/runtime/commit-reader";
 import type { Outputs } from "../../provider/runtime/state";
 import { BENCH_TOKEN, startEmulatorProcess } from "../emulator-process";
 import { configureProvider, provider, PROVIDER_TEXT } from "../provider-under-test";
 import { RawApi } from "../raw-api";
-import { median } from "../stats";
-import { commitArgs, seedWorld } from "../world";
-
-function canonical(args: unknown): CustomerCommitInputs {
-  const result = validateInputs(args as Record<string, unknown>);
-  if (!result.ok) throw new Error(`bench commit args are invalid: ${JSON.stringify(result.issues)}`);
-  return result.inputs;
-}
+import { median, wallAndCpu } from "../stats";
+import { canonicalArgs, commitArgs, seedWorld } from "../world";
+import { runMain } from "./run-main";
 
 async function main(): Promise<void> {
   const n = Number(process.argv[2] ?? 400);
@@ -34,26 +29,15 @@ async function main(): Promise<void> {
     const client = currentClient();
     const reader = commitReaderFor(client);
     const customerOf = (i: number) => world.customers[i % world.customers.length]!;
-    const cpu: Record<string, number[]> = {};
-    const wall: Record<string, number[]> = {};
+    const { wall, cpu, measure } = wallAndCpu();
     const made: Array<{ id: string; outs: Outputs }> = [];
-    const measure = async (label: string, fn: () => Promise<void>, record: boolean) => {
-      const c0 = process.cpuUsage();
-      const t0 = performance.now();
-      await fn();
-      const t1 = performance.now();
-      const c = process.cpuUsage(c0);
-      if (!record) return;
-      (cpu[label] ??= []).push((c.user + c.system));
-      (wall[label] ??= []).push((t1 - t0) * 1000);
-    };
     const warm = 30;
     for (let i = 0; i < warm + n; i++) {
       const rec = i >= warm;
       const args = commitArgs(world, customerOf(i), i, "cpu-provider");
       const needs = (path: string) => only === undefined || only === path;
-      const rawBody = needs("raw") ? toCreateBody(canonical(commitArgs(world, customerOf(i), i, "cpu-raw"))) : undefined;
-      const clientBody = needs("client") ? toCreateBody(canonical(commitArgs(world, customerOf(i), i, "cpu-client"))) : undefined!;
+      const rawBody = needs("raw") ? toCreateBody(canonicalArgs(commitArgs(world, customerOf(i), i, "cpu-raw"))) : undefined;
+      const clientBody = needs("client") ? toCreateBody(canonicalArgs(commitArgs(world, customerOf(i), i, "cpu-client"))) : undefined!;
       const customerId = customerOf(i).customerId;
       const paths: Record<string, () => Promise<void>> = {
         provider: async () => {
@@ -105,10 +89,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -14,6 +14,7 @@ import { startEmulatorProcess } from "../emulator-process";
 import { configureProvider, provider, PROVIDER_TEXT } from "../provider-under-test";
 import { median } from "../stats";
 import { commitArgs, seedWorld } from "../world";
+import { runMain } from "./run-main";
 
 async function main(): Promise<void> {
   const emulator = await startEmulatorProcess();
@@ -46,10 +47,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runMain(main);

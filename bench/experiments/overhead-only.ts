@@ -5,6 +5,7 @@
 import { startEmulatorProcess } from "../emulator-process";
 import { measureOverhead, summary } from "../overhead";
 import { fixed } from "../stats";
+import { runMain } from "./run-main";
 
 async function main(): Promise<void> {
   const creates = Number(process.argv[2] ?? 300);
@@ -24,10 +25,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runMain(main);

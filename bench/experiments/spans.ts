@@ -6,7 +6,7 @@
 // the wire (emulator included), work between requests, and work after.
 // `node dist/bench/experiments/spans.js [n]` after a build.
 
-import { toCreateBody, validateInputs, type CustomerCommitInputs } from "../../provider/core";
+import { toCreateBody } from "../../provider/core";
 import { currentClient } from "../../provider/runtime/client-for";
 import { commitReaderFor } from "../../provider/runtime/commit-reader";
 import type { Outputs } from "../../provider/runtime/state";
@@ -14,7 +14,8 @@ import { BENCH_TOKEN, startEmulatorProcess } from "../emulator-process";
 import { configureProvider, provider, PROVIDER_TEXT } from "../provider-under-test";
 import { RawApi } from "../raw-api";
 import { median } from "../stats";
-import { commitArgs, seedWorld } from "../world";
+import { canonicalArgs, commitArgs, seedWorld } from "../world";
+import { runMain } from "./run-main";
 
 // The module object itself (not an import binding), so that the wrapper below
 // replaces `request` for every module that calls `undici.request`.
@@ -38,12 +39,6 @@ const original = undici.request;
   };
   return response;
 }) as typeof undici.request;
-
-function canonical(args: unknown): CustomerCommitInputs {
-  const result = validateInputs(args as Record<string, unknown>);
-  if (!result.ok) throw new Error("bench commit args are invalid");
-  return result.inputs;
-}
 
 async function main(): Promise<void> {
   const n = Number(process.argv[2] ?? 400);
@@ -69,7 +64,7 @@ async function main(): Promise<void> {
     const warm = 30;
     for (let i = 0; i < warm + n; i++) {
       const customerId = customerOf(i).customerId;
-      const rawBody = toCreateBody(canonical(commitArgs(world, customerOf(i), i, "spans-raw")));
+      const rawBody = toCreateBody(canonicalArgs(commitArgs(world, customerOf(i), i, "spans-raw")));
       const args = commitArgs(world, customerOf(i), i, "spans-provider");
       const runs: Array<() => Promise<void>> = [
         async () => {
@@ -118,10 +113,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runMain(main);
