@@ -52,7 +52,8 @@ export const customerCommitProvider = {
   },
 
   async read(id: string, props?: Outputs): Promise<pulumi.dynamic.ReadResult> {
-    return explained(`read commit ${id}`, props ?? {}, () => readCommit(currentClient(), id, withoutInternalKeys(props ?? {})));
+    // The engine's `__provider` may stay in: the mapping reads named fields only.
+    return explained(`read commit ${id}`, props ?? {}, () => readCommit(currentClient(), id, props ?? {}));
   },
 
   async update(id: string, olds: Outputs, news: Record<string, unknown>): Promise<pulumi.dynamic.UpdateResult> {
