@@ -55,7 +55,7 @@ export async function exchange(config: TransportConfig, ex: Exchange): Promise<u
   const { endpoint } = ex;
   const isWrite = endpoint.kind === "write";
   const where = { method: endpoint.method, path: endpoint.path, attempts: ex.attempt };
-  // Serialized before the timer starts: a body that cannot be serialized is a
+  // Serialized before anything is sent: a body that cannot be serialized is a
   // programming error and should surface as the TypeError it is.
   const payload = ex.body === undefined ? undefined : JSON.stringify(ex.body);
 

@@ -27,7 +27,7 @@ import { USD_CENTS_CREDIT_TYPE_ID } from "../api/wire";
 import { ON_DELETE } from "./schema";
 import { canonicalTimestamp, parseTimestamp } from "./timestamps";
 import { isUnknown } from "./unknown";
-import { type Obj, compareStrings, isObj, stableStringify } from "./util";
+import { type Obj, compareStrings, isObj, isSortedStrings, stableStringify } from "./util";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -64,10 +64,6 @@ function sortedGiven(o: Obj): Obj {
   return out;
 }
 
-function isSortedStrings(keys: readonly string[]): boolean {
-  for (let i = 1; i < keys.length; i++) if (keys[i - 1]! > keys[i]!) return false;
-  return true;
-}
 
 /**
  * Sorted, de-duplicated copy of a set-like array; undefined when empty.

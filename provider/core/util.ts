@@ -64,16 +64,8 @@ export function compact<T extends Obj>(o: T): T {
   return out as T;
 }
 
-/** Copy with the top-level keys sorted (values kept as they are); undefined values dropped. */
-export function sortKeys(o: Obj): Obj {
-  const keys = Object.keys(o);
-  if (!isSortedStrings(keys)) keys.sort();
-  const out: Obj = {};
-  for (const k of keys) if (o[k] !== undefined) out[k] = o[k];
-  return out;
-}
-
-function isSortedStrings(keys: readonly string[]): boolean {
+/** True when the strings are in code-unit order (as `Array.prototype.sort` leaves them). */
+export function isSortedStrings(keys: readonly string[]): boolean {
   for (let i = 1; i < keys.length; i++) if (keys[i - 1]! > keys[i]!) return false;
   return true;
 }
