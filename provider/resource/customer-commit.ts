@@ -1,11 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
-import type {
-  AccessScheduleInputs,
-  CommitTypeName,
-  InvoiceScheduleInputs,
-  OnDelete,
-  RateTypeName,
-  SpecifierInputs,
+import {
+  CANDIDATE_KEY_INPUT,
+  RESOURCE_NAME_INPUT,
+  type AccessScheduleInputs,
+  type CommitTypeName,
+  type InvoiceScheduleInputs,
+  type OnDelete,
+  type RateTypeName,
+  type SpecifierInputs,
 } from "../core";
 import type { CustomerCommitArgs } from "./args";
 import { defaultUniquenessKeyFor } from "./default-key";
@@ -74,11 +76,18 @@ export class CustomerCommit extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: CustomerCommitArgs, opts?: pulumi.CustomResourceOptions) {
     assertTokenConfigIsSecret();
-    const uniquenessKey = args.uniquenessKey ?? defaultUniquenessKeyFor(name, args);
+    // The key is sent only when declared. The derived one is a candidate that
+    // `check` uses for a new resource only: an existing commit keeps the key
+    // in its state, whatever its name, stack or project is now. Both hidden
+    // inputs are consumed by `check` and never stored.
+    const hidden = {
+      [CANDIDATE_KEY_INPUT]: args.uniquenessKey === undefined ? defaultUniquenessKeyFor(name, args) : undefined,
+      [RESOURCE_NAME_INPUT]: name,
+    };
     super(
       customerCommitShim,
       name,
-      { ...OPTIONAL_INPUTS, ...args, uniquenessKey, ...SERVER_OUTPUTS },
+      { ...OPTIONAL_INPUTS, uniquenessKey: undefined, ...args, ...hidden, ...SERVER_OUTPUTS },
       opts,
       "metronome",
       "CustomerCommit",
