@@ -50,6 +50,7 @@ const declaredIds = new Map<string, Claim>(); // existingCommitId declared → t
 const diffedIds = new Map<string, Claim>(); // commit id diffed → the existing resource
 const replacements = new Map<string, string>(); // old key → new key of a genuine replacement
 const rechecks = new Map<string, string>(); // resource name + candidate → key its check with olds chose
+const creating = new Map<string, Claim>(); // key of a create in flight → its resource
 const createdByKey = new Map<string, Created>();
 const createdById = new Map<string, Created & { key: string }>();
 
@@ -62,7 +63,7 @@ const differ = (a: Claim | undefined, b: Claim | undefined): boolean =>
 
 /** Forgets everything: a new deployment (tests drive several in one process). */
 export function resetDeploymentLedger(): void {
-  for (const map of [heldKeys, checkedKeys, declaredIds, diffedIds, replacements, rechecks, createdByKey, createdById]) map.clear();
+  for (const map of [heldKeys, checkedKeys, declaredIds, diffedIds, replacements, rechecks, creating, createdByKey, createdById]) map.clear();
 }
 
 /**
@@ -118,7 +119,23 @@ export function createConflict(key: string, existingCommitId: string | undefined
   }
   const made = createdByKey.get(key);
   if (made !== undefined) return { holder: { name: made.name, key }, commitId: made.id, self: false };
+  const inFlight = creating.get(key);
+  if (inFlight !== undefined) return { holder: inFlight, self: false };
   return undefined;
+}
+
+/**
+ * Claims `key` for a create about to be sent, so that a second resource
+ * declaring the same key in this deployment is refused even while the first
+ * create is in flight (the engine runs creates in parallel). Returns the
+ * release, for a create that failed.
+ */
+export function claimCreate(key: string): () => void {
+  const claim = { name: checkedKeys.get(key)?.name, key };
+  creating.set(key, claim);
+  return () => {
+    if (creating.get(key) === claim) creating.delete(key);
+  };
 }
 
 /** The resource that already claims commit `id` (found by key, say), other than the one creating it. */
@@ -137,6 +154,7 @@ export function declarerOf(key: string): Claim | undefined {
 
 /** A create returned commit `id` for `key`. */
 export function recordCreated(key: string, id: string, adopted: boolean): void {
+  creating.delete(key);
   const entry = { id, name: checkedKeys.get(key)?.name, adopted };
   createdByKey.set(key, entry);
   createdById.set(id, { ...entry, key });

@@ -13,8 +13,9 @@ import { currentClient } from "./client-for";
 import { createCommit } from "./create";
 import { configureCredentials } from "./credentials";
 import { deleteCommit } from "./delete";
-import { keyChosenEarlier, recordCheck, recordCreated } from "./deployment-ledger";
+import { claimCreate, keyChosenEarlier, recordCheck, recordCreated } from "./deployment-ledger";
 import { warn } from "./engine-log";
+import { CreatedButUnreadError, UpdateIncompleteError } from "./errors";
 import { explained } from "./explain";
 import { readCommit } from "./read";
 import { replacementWarning } from "./replacement-warning";
@@ -69,9 +70,16 @@ export const customerCommitProvider = {
     return explained("create the commit", inputs, async () => {
       const declared = validated(inputs);
       assertCreateAllowed(declared);
-      const result = await createCommit(currentClient(), declared);
-      recordCreated(declared.uniquenessKey, result.id, result.adopted);
-      return { id: result.id, outs: result.outs };
+      const release = claimCreate(declared.uniquenessKey);
+      try {
+        const result = await createCommit(currentClient(), declared);
+        recordCreated(declared.uniquenessKey, result.id, result.adopted);
+        return { id: result.id, outs: result.outs };
+      } catch (error) {
+        // A commit that exists (its id goes to Pulumi with the error) stays claimed.
+        if (!(error instanceof CreatedButUnreadError || error instanceof UpdateIncompleteError)) release();
+        throw error;
+      }
     });
   },
 
