@@ -75,7 +75,7 @@ export function removalOf(id: string, props: Record<string, unknown>): "archive"
   throw new CommitHeldError(
     `Refusing to remove commit ${id}${customer}: ${cause}, and removing it would leave the customer without that commit. ` +
       "Nothing was written to Metronome. Remove `deleteBeforeReplace` (the provider then creates the new commit before removing the old), " +
-      'or, to stop managing one of two declarations of this commit, delete that declaration with `onDelete: "forget"` set and applied first. ' +
+      "or, to stop managing one of two declarations of this commit, remove that one from state with `pulumi state delete <urn>` (Metronome is untouched). " +
       NEW_COMMIT,
   );
 }
