@@ -20,14 +20,7 @@ const create: Route = {
   path: "/v1/contracts/customerCommits/create",
   handler: ({ body, store, now }) => {
     const parsed = parseCreateCommit(store.state, body);
-    // Keys are never released, so archived commits still hold theirs. Scope:
-    // the customer's commits (README "Deliberate choices").
-    if (
-      parsed.uniqueness_key !== undefined &&
-      Object.values(store.state.commits).some(
-        (c) => c.customer_id === parsed.customer_id && c.uniqueness_key === parsed.uniqueness_key,
-      )
-    ) {
+    if (parsed.uniqueness_key !== undefined && store.commitOrCreditKeyUsed(parsed.uniqueness_key)) {
       throw conflict(UNIQUENESS_KEY_USED);
     }
     const commit: CommitRecord = {

@@ -179,9 +179,14 @@ describe("uniqueness_key", () => {
     await expectApiError(h.client.v1.customers.commits.create(prepaid(w, { uniqueness_key: "archived-key" })), 409, message);
   });
 
-  it("scopes keys to the customer", async () => {
+  it("shares one key space across customers", async () => {
     await h.client.v1.customers.commits.create(prepaid(w, { uniqueness_key: "shared-key" }));
-    const res = await h.client.v1.customers.commits.create(prepaid(other, { uniqueness_key: "shared-key" }));
+    await expectApiError(h.client.v1.customers.commits.create(prepaid(other, { uniqueness_key: "shared-key" })), 409, message);
+  });
+
+  it("keeps commit keys apart from contract keys", async () => {
+    await h.client.v1.contracts.create({ customer_id: w.customerId, starting_at: "2027-01-01T00:00:00Z", uniqueness_key: "contract-key" });
+    const res = await h.client.v1.customers.commits.create(prepaid(w, { uniqueness_key: "contract-key" }));
     expect(res.data.id).toBeTruthy();
   });
 
