@@ -1,8 +1,10 @@
 // The HTTP server: one request's path through the emulator is
-//   control surface?  -> handled directly (no token, not logged)
+//   control surface?  -> handled directly (no token, not logged, never delayed)
+//   latencyMs         -> every Metronome request waits that long first
 //   bearer token      -> 401 with Metronome's error shape
 //   armed fault       -> status / latency now, *-after-apply after the route
-//   Idempotency-Key   -> replay or 409 before the route runs
+//   Idempotency-Key   -> replay or 409 before the route runs; after it, the
+//                        answer is stored unless the request failed validation
 //   route             -> JSON answer; state saved after every POST
 // Every Metronome-path answer is logged as it went on the wire.
 
@@ -11,7 +13,7 @@ import type { AddressInfo, Socket } from "node:net";
 import { timingSafeEqual } from "node:crypto";
 import { ApiError, errorBody } from "./errors";
 import { FaultQueue, type Fault } from "./faults";
-import { IdempotencyCache, hashBody, sha256 } from "./idempotency";
+import { IdempotencyCache, hashBody, persistsUnderKey, sha256 } from "./idempotency";
 import { RequestLog } from "./request-log";
 import { Store } from "./store";
 import { handleControl } from "./routes/control";
@@ -25,6 +27,8 @@ export interface ServerOptions {
   port: number;
   bearerToken: string;
   dataFile?: string;
+  /** Added to every Metronome request (not the control surface). */
+  latencyMs: number;
 }
 
 export interface RunningServer {
@@ -118,6 +122,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return;
     }
 
+    if (options.latencyMs > 0) await sleep(options.latencyMs);
+    if (closing) return;
+
     const record = (status: number): void => log.record({ method, path, status });
 
     if (!authorized(req)) {
@@ -151,11 +158,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       } else if (found.kind === "replay") {
         answer = { status: found.record.status, body: found.record.body, headers: { "idempotent-replayed": "true" } };
       } else {
-        answer = runRoute(method, path, url.searchParams, body);
-        idempotency.store(tokenHash, idemKey, { path, bodyHash, status: answer.status, body: answer.body, storedAt: new Date(now).toISOString() }, now);
+        answer = afterApply(runRoute(method, path, url.searchParams, body), fault);
+        // Only a request that passed validation is persisted, with what it
+        // answered: a 5xx after applying is replayed as that 5xx.
+        if (persistsUnderKey(answer.status)) {
+          idempotency.store(tokenHash, idemKey, { path, bodyHash, status: answer.status, body: answer.body, storedAt: new Date(now).toISOString() }, now);
+        }
       }
     } else {
-      answer = runRoute(method, path, url.searchParams, body);
+      answer = afterApply(runRoute(method, path, url.searchParams, body), fault);
     }
     if (method === "POST") store.save();
 
@@ -163,9 +174,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       req.socket.destroy();
       record(0);
       return;
-    }
-    if (fault?.kind === "status-after-apply") {
-      answer = { status: fault.status ?? 500, body: { message: `emulator fault: status ${fault.status} (request was applied)` } };
     }
     record(sent(res, answer));
   }
@@ -220,6 +228,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         for (const s of sockets) s.destroy();
       }),
   };
+}
+
+/** A `status-after-apply` fault replaces the answer of a request that ran. */
+function afterApply(answer: Answer, fault: Fault | undefined): Answer {
+  if (fault?.kind !== "status-after-apply") return answer;
+  return { status: fault.status ?? 500, body: { message: `emulator fault: status ${fault.status} (request was applied)` } };
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {

@@ -31,12 +31,12 @@ const nonEmpty = <T>(xs: T[] | undefined): T[] | undefined => (xs && xs.length >
 export function applyEdit(state: State, original: CommitRecord, body: Body): CommitRecord {
   const c = structuredClone(original);
 
-  if (isPresent(body.name)) c.name = requireString(body.name, "name", { min: 1 });
+  // The edit spec sets no minimum length on name (create's is 1).
+  if (isPresent(body.name)) c.name = requireString(body.name, "name");
   if (isPresent(body.description)) c.description = requireString(body.description, "description");
-  if (has(body, "priority")) {
-    if (body.priority === null) throw badRequest("priority cannot be cleared: a customer commit always has a priority");
-    c.priority = requireNumber(body.priority, "priority");
-  }
+  // `priority` is nullable in the edit spec, which says nothing of what null
+  // does; a customer commit always has one, so null leaves it as it is.
+  if (isPresent(body.priority)) c.priority = requireNumber(body.priority, "priority");
   if (isPresent(body.product_id)) {
     c.product_id = requireUuid(body.product_id, "product_id");
     requireFixedProduct(state, c.product_id, "product_id");

@@ -126,6 +126,25 @@ describe("delete", () => {
   });
 
   it.each([
+    ["400 (the spec's answer) for an unknown commit", 400, UNKNOWN_ID, () => undefined],
+    ["404 (seen elsewhere) for an unknown commit", 404, UNKNOWN_ID, () => undefined],
+    ["400 CustomerNotFound for an unknown customer", 400, UNKNOWN_ID, (outs: Record<string, unknown>) => ({ ...outs, customerId: UNKNOWN_ID })],
+  ])("accepts %s as deleted once a read shows it gone", async (_name, status, commitId, props) => {
+    const w = await newWorld(h.api);
+    const { outs } = await created(freeArgs(w));
+    await h.emu.arm({ path: PATHS.archive, kind: "status", status });
+    await provider.delete(commitId, props(outs) ?? outs);
+  });
+
+  it.each([404, 400])("keeps a live commit when the archive is answered %i: nothing is dropped unseen", async (status) => {
+    const w = await newWorld(h.api);
+    const { id, outs } = await created(freeArgs(w));
+    await h.emu.arm({ path: PATHS.archive, kind: "status", status });
+    await rejection(provider.delete(id, outs));
+    expect((await metronomeCommit(h.api, w.customerId, id)).archived_at).toBeUndefined();
+  });
+
+  it.each([
     ["2026-11-20T23:00:00.000Z", "2026-11-21T00:00:00Z"],
     ["2026-11-20T23:59:59.999Z", "2026-11-21T00:00:00Z"],
     ["2026-12-31T23:30:00.000Z", "2027-01-01T00:00:00Z"],
