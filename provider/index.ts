@@ -28,7 +28,20 @@ export {
   UnsupportedChangeError,
   UpdateIncompleteError,
 } from "./runtime/errors";
-export { CommitValidationError } from "./core";
-export type { CustomerCommitInputs } from "./core";
+// From their own files, not the core's index: the public declarations must
+// not reach the zod schema's types (test/package/consumer-types.test.ts).
+export { CommitValidationError } from "./core/check";
+export type {
+  AccessScheduleInputs,
+  AccessScheduleItemInputs,
+  CommitTypeName,
+  CustomerCommitInputs,
+  InvoiceScheduleInputs,
+  InvoiceScheduleItemInputs,
+  OnDelete,
+  RateTypeName,
+  RecurringScheduleInputs,
+  SpecifierInputs,
+} from "./core/inputs";
 export * from "./client";
 export { USD_CENTS_CREDIT_TYPE_ID } from "./api/wire";

@@ -6,7 +6,7 @@ import type {
   OnDelete,
   RateTypeName,
   SpecifierInputs,
-} from "../core";
+} from "../core/inputs";
 import type { CustomerCommitArgs } from "./args";
 import { defaultUniquenessKeyFor } from "./default-key";
 import { customerCommitShim } from "./shim";
