@@ -28,6 +28,11 @@ export async function listCustomerCommits(client: MetronomeClient, customerIds: 
     } catch (error) {
       throw new ListCommitsError(customerId, error);
     }
+    // Metronome answers a listing for a customer it does not know with an empty
+    // page, so an empty listing is told apart from a typo in the id by asking.
+    if (live.length === 0 && archived === 0 && (await client.getCustomer(customerId)) === undefined) {
+      throw new ListCommitsError(customerId, "Metronome does not know this customer");
+    }
     out.push({ customerId, live, archived });
   }
   return out;

@@ -141,6 +141,11 @@ describe("commit lifecycle", () => {
     expect((await api.listAllCommits({ customer_id: customerId })).map((c) => c.id)).not.toContain(id);
   });
 
+  it("getCustomer answers the customer, or undefined for one Metronome does not know", async () => {
+    await expect(api.getCustomer(customerId)).resolves.toMatchObject({ id: customerId });
+    await expect(api.getCustomer(randomUUID())).resolves.toBeUndefined();
+  });
+
   it("getCommit answers undefined for a commit Metronome does not know", async () => {
     await expect(api.getCommit(customerId, randomUUID())).resolves.toBeUndefined();
   });
