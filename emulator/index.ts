@@ -22,6 +22,13 @@ export interface EmulatorOptions {
    * benchmarks. 0 (the default) adds none.
    */
   latencyMs?: number;
+  /**
+   * Refuse (400, naming them) request body fields that Metronome's spec does
+   * not define for the endpoint (the facts in spec/request-fields.json).
+   * Metronome itself ignores unknown fields, so this is off by default; the
+   * test suite turns it on to catch a misspelled or invented field.
+   */
+  strictFields?: boolean;
 }
 
 export interface Emulator {
@@ -41,5 +48,6 @@ export function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> 
     bearerToken: options.bearerToken ?? DEFAULT_EMULATOR_TOKEN,
     dataFile: options.dataFile,
     latencyMs,
+    strictFields: options.strictFields ?? false,
   });
 }

@@ -170,6 +170,14 @@ export class MetronomeClient {
     return customer;
   }
 
+  /** The customer, or a NotFoundError when Metronome has none with this id. */
+  async getCustomer(customerId: string): Promise<Customer> {
+    const endpoint = { ...ENDPOINTS.getCustomer, path: ENDPOINTS.getCustomer.path.replace("{customer_id}", encodeURIComponent(customerId)) };
+    const customer = ((await this.#call(endpoint, {})) as Partial<CreateCustomerResponse> | undefined)?.data;
+    if (customer === undefined || typeof customer.id !== "string") throw malformed(endpoint);
+    return customer;
+  }
+
   async createProduct(body: CreateProductBody, opts?: WriteOptions): Promise<CommitRef> {
     return idOf(await this.#call(ENDPOINTS.createProduct, { body, ...opts }), ENDPOINTS.createProduct);
   }

@@ -7,6 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, expect } from "vitest";
 import { startEmulator, type Emulator } from "../../../emulator/index";
+import { TEST_EMULATOR_OPTIONS } from "../../helpers/emulator-options";
 import type { Commit } from "../../../provider/api/wire";
 import { MetronomeClient } from "../../../provider/client";
 import { UNKNOWN } from "../../../provider/core";
@@ -69,7 +70,7 @@ export function stackConfig(values: Record<string, string>): { config: { get(key
 export function useRuntime(tuning: ClientTuning = FAST): Harness {
   const h = {} as Harness;
   beforeAll(async () => {
-    h.emulator = await startEmulator({ bearerToken: TOKEN });
+    h.emulator = await startEmulator({ ...TEST_EMULATOR_OPTIONS, bearerToken: TOKEN });
     h.url = h.emulator.url;
     h.api = new MetronomeClient({ baseUrl: h.url, bearerToken: TOKEN, ...FAST });
     h.emu = control(h.url);
