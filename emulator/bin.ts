@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `pulumi-metronome-emulator [--port N] [--token T] [--data FILE]
-// [--latency-ms MS] [--strict-fields]`: runs the emulator until
-// SIGINT/SIGTERM. The token is read from --token or METRONOME_BEARER_TOKEN
-// and never printed.
+// [--latency-ms MS] [--strict-fields] [--ignore-unsourced]`: runs the
+// emulator until SIGINT/SIGTERM. The token is read from --token or
+// METRONOME_BEARER_TOKEN and never printed.
 
 import { parseArgs } from "node:util";
 import { DEFAULT_EMULATOR_TOKEN, startEmulator } from "./index";
@@ -15,11 +15,12 @@ async function main(): Promise<void> {
       data: { type: "string" },
       "latency-ms": { type: "string" },
       "strict-fields": { type: "boolean" },
+      "ignore-unsourced": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
   if (values.help) {
-    process.stdout.write("usage: pulumi-metronome-emulator [--port N] [--token TOKEN] [--data FILE] [--latency-ms MS] [--strict-fields]\n");
+    process.stdout.write("usage: pulumi-metronome-emulator [--port N] [--token TOKEN] [--data FILE] [--latency-ms MS] [--strict-fields] [--ignore-unsourced]\n");
     return;
   }
   const port = values.port === undefined ? 0 : Number(values.port);
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
     dataFile: values.data,
     latencyMs,
     strictFields: values["strict-fields"] ?? false,
+    ignoreUnsourced: values["ignore-unsourced"] ?? false,
   });
   const stop = (): void => {
     emulator.close().then(() => process.exit(0), () => process.exit(1));

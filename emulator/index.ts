@@ -29,6 +29,15 @@ export interface EmulatorOptions {
    * test suite turns it on to catch a misspelled or invented field.
    */
   strictFields?: boolean;
+  /**
+   * Ignore what the provider would otherwise rely on with no source saying
+   * Metronome does it: an edit to `description: ""`, an invoice item update
+   * giving `amount` alone or only one of `unit_price`/`quantity`, an
+   * `updateEndDate` that would end access before it starts (answered 200,
+   * nothing changed), and `applicable_product_ids` read back as
+   * `specifiers`. Off by default; the provider's tests run against it.
+   */
+  ignoreUnsourced?: boolean;
 }
 
 export interface Emulator {
@@ -49,5 +58,6 @@ export function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> 
     dataFile: options.dataFile,
     latencyMs,
     strictFields: options.strictFields ?? false,
+    ignoreUnsourced: options.ignoreUnsourced ?? false,
   });
 }

@@ -32,6 +32,8 @@ export interface ServerOptions {
   latencyMs: number;
   /** Refuse body fields outside the spec's list for the endpoint (strict-fields.ts). */
   strictFields: boolean;
+  /** Ignore what no source says Metronome does (routes/types.ts). */
+  ignoreUnsourced: boolean;
 }
 
 export interface RunningServer {
@@ -103,7 +105,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return { status: 400, body: { message: `strict mode: ${list} ${outside.length === 1 ? "is not a request field" : "are not request fields"} of ${method} ${path} in Metronome's spec` } };
     }
     try {
-      const result = match.route.handler({ body, query, params: match.params, store, now: Date.now() });
+      const result = match.route.handler({ body, query, params: match.params, store, now: Date.now(), ignoreUnsourced: options.ignoreUnsourced });
       return { status: result.status ?? 200, body: result.body };
     } catch (err) {
       if (err instanceof ApiError) return { status: err.status, body: errorBody(err) };
