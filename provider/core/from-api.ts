@@ -111,6 +111,16 @@ function productIdsAnsweredAsSpecifiers(commit: Commit, prior: Obj): string[] | 
   return mine.size === theirs.size && [...mine].every((id) => theirs.has(id)) ? (ids as string[]) : undefined;
 }
 
+/** A hierarchy configuration held in Metronome, in canonical form (keys sorted, ids as a sorted set). */
+function hierarchyOf(h: Commit["hierarchy_configuration"]): Obj | undefined {
+  const access = h?.child_access;
+  if (!isObj(access)) return undefined;
+  const childAccess: Obj = {};
+  given(childAccess, "contractIds", canonicalSet(access.contract_ids, canonicalId));
+  childAccess.type = upper(access.type);
+  return { childAccess };
+}
+
 function given(out: Obj, key: string, value: unknown): void {
   if (value !== null && value !== undefined) out[key] = value;
 }
@@ -149,6 +159,7 @@ export function commitToState(commit: Commit, prior: PriorState): CommitState {
   given(out, "customerId", canonicalId(p.customerId));
   if (commit.description !== "") given(out, "description", commit.description);
   given(out, "existingCommitId", canonicalId(p.existingCommitId));
+  given(out, "hierarchyConfiguration", hierarchyOf(commit.hierarchy_configuration));
   given(out, "invoiceContractId", canonicalId(commit.invoice_contract?.id));
   given(out, "invoiceSchedule", invoiceScheduleOf(commit, p));
   given(out, "name", commit.name);
