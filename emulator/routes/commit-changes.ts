@@ -122,9 +122,9 @@ const archive: Route = {
   path: "/v2/contracts/commits/archive",
   handler: ({ body, store, now }) => {
     const commit = findCommit(store.state, body, { customer: 400, commit: 400 });
-    // Already archived: answer as for the first archive and keep the first
-    // archived_at, so a retried delete is harmless (README).
-    if (commit.archived_at) return { body: { data: { id: commit.id } } };
+    // No source says what archiving an archived commit answers: the harder
+    // reading for a client is a refusal (the first archived_at is kept).
+    if (commit.archived_at) throw badRequest(`commit_id ${commit.id}: the commit is already archived`);
     if (hasFinalizedInvoices(commit)) {
       throw badRequest(
         `commit_id ${commit.id}: this commit cannot be archived while it is on finalized invoices; void those invoices first`,
