@@ -34,24 +34,18 @@ const rows: Row[] = [
     applied: () => "",
     ignored: () => "internal note",
   },
-  {
-    name: "an invoice item update with amount alone",
+  ...([
+    ["amount", { amount: 900_000 }, 900_000],
+    ["unit_price", { unit_price: 800_000 }, 800_000],
+  ] as const).map(([field, money, amount]): Row => ({
+    name: `an invoice item update with ${field} alone`,
     create: (w) => prepaid(w),
     change: (client, w, c) =>
-      edit(client, { customer_id: w.customerId, commit_id: c.id, invoice_schedule: { update_schedule_items: [{ id: c.invoice_schedule.schedule_items[0].id, amount: 900_000 }] } }),
+      edit(client, { customer_id: w.customerId, commit_id: c.id, invoice_schedule: { update_schedule_items: [{ id: c.invoice_schedule.schedule_items[0].id, ...money }] } }),
     shows: (c) => c.invoice_schedule.schedule_items[0].amount,
-    applied: () => 900_000,
+    applied: () => amount,
     ignored: () => 1_000_000,
-  },
-  {
-    name: "an invoice item update with unit_price alone",
-    create: (w) => prepaid(w),
-    change: (client, w, c) =>
-      edit(client, { customer_id: w.customerId, commit_id: c.id, invoice_schedule: { update_schedule_items: [{ id: c.invoice_schedule.schedule_items[0].id, unit_price: 800_000 }] } }),
-    shows: (c) => c.invoice_schedule.schedule_items[0].amount,
-    applied: () => 800_000,
-    ignored: () => 1_000_000,
-  },
+  })),
   {
     name: "an access end before the access starts",
     create: (w) => prepaid(w),
