@@ -16,6 +16,7 @@ import { FaultQueue, type Fault } from "./faults";
 import { IdempotencyCache, hashBody, persistsUnderKey, sha256 } from "./idempotency";
 import { RequestLog } from "./request-log";
 import { Store } from "./store";
+import { fieldsOutsideSpec } from "./strict-fields";
 import { handleControl } from "./routes/control";
 import { matchRoute, pathExists } from "./routes/index";
 import type { Body } from "./rules/fields";
@@ -29,6 +30,10 @@ export interface ServerOptions {
   dataFile?: string;
   /** Added to every Metronome request (not the control surface). */
   latencyMs: number;
+  /** Refuse body fields outside the spec's list for the endpoint (strict-fields.ts). */
+  strictFields: boolean;
+  /** Ignore what no source says Metronome does (routes/types.ts). */
+  ignoreUnsourced: boolean;
 }
 
 export interface RunningServer {
@@ -94,8 +99,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         : { status: 404, body: { message: `no such endpoint: ${method} ${path}`, code: "NotFound" } };
     }
     if (body === undefined) return { status: 400, body: { message: "request body must be a JSON object" } };
+    const outside = options.strictFields ? fieldsOutsideSpec(method, path, body) : [];
+    if (outside.length > 0) {
+      const list = outside.join(", ");
+      return { status: 400, body: { message: `strict mode: ${list} ${outside.length === 1 ? "is not a request field" : "are not request fields"} of ${method} ${path} in Metronome's spec` } };
+    }
     try {
-      const result = match.route.handler({ body, query, params: match.params, store, now: Date.now() });
+      const result = match.route.handler({ body, query, params: match.params, store, now: Date.now(), ignoreUnsourced: options.ignoreUnsourced });
       return { status: result.status ?? 200, body: result.body };
     } catch (err) {
       if (err instanceof ApiError) return { status: err.status, body: errorBody(err) };

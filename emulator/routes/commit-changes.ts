@@ -52,7 +52,7 @@ function refuseArchived(c: CommitRecord): void {
 const updateEndDate: Route = {
   method: "POST",
   path: "/v1/contracts/customerCommits/updateEndDate",
-  handler: ({ body, store }) => {
+  handler: ({ body, store, ignoreUnsourced }) => {
     const original = findCommit(store.state, body, { customer: 404, commit: 404 });
     refuseArchived(original);
     if (original.type !== "PREPAID") throw badRequest("updateEndDate only supports PREPAID commits");
@@ -77,6 +77,8 @@ const updateEndDate: Route = {
         );
       }
       if (end <= firstStart) {
+        // No source says what ending access before it starts does.
+        if (ignoreUnsourced) return { body: { data: { id: c.id } } };
         throw badRequest("access_ending_before must be after the commit's first access starting_at");
       }
       const dropped = items.filter((i) => Date.parse(i.starting_at) >= end);
@@ -106,10 +108,10 @@ const updateEndDate: Route = {
 const edit: Route = {
   method: "POST",
   path: "/v2/contracts/commits/edit",
-  handler: ({ body, store }) => {
+  handler: ({ body, store, ignoreUnsourced }) => {
     const original = findCommit(store.state, body, { customer: 400, commit: 400 });
     refuseArchived(original);
-    const edited = applyEdit(store.state, original, body);
+    const edited = applyEdit(store.state, original, body, { ignoreUnsourced });
     store.state.commits[edited.id] = edited;
     return { body: { data: { id: edited.id } } };
   },
@@ -120,9 +122,9 @@ const archive: Route = {
   path: "/v2/contracts/commits/archive",
   handler: ({ body, store, now }) => {
     const commit = findCommit(store.state, body, { customer: 400, commit: 400 });
-    // Already archived: answer as for the first archive and keep the first
-    // archived_at, so a retried delete is harmless (README).
-    if (commit.archived_at) return { body: { data: { id: commit.id } } };
+    // No source says what archiving an archived commit answers: the harder
+    // reading for a client is a refusal (the first archived_at is kept).
+    if (commit.archived_at) throw badRequest(`commit_id ${commit.id}: the commit is already archived`);
     if (hasFinalizedInvoices(commit)) {
       throw badRequest(
         `commit_id ${commit.id}: this commit cannot be archived while it is on finalized invoices; void those invoices first`,

@@ -44,7 +44,7 @@ function optionalInstant(value: unknown, field: string): number | undefined {
 const list: Route = {
   method: "POST",
   path: "/v1/contracts/customerCommits/list",
-  handler: ({ body, store, now }) => {
+  handler: ({ body, store, now, ignoreUnsourced }) => {
     const customerId = requireUuid(body.customer_id, "customer_id");
     const commitId = optionalUuid(body.commit_id, "commit_id");
     const covering = optionalInstant(body.covering_date, "covering_date");
@@ -81,7 +81,7 @@ const list: Route = {
     const page = matching.slice(0, limit);
     const last = page[page.length - 1];
     const next_page = matching.length > limit && last ? encodeCursor(last.seq) : null;
-    const opts = { includeBalance, includeLedgers, now };
+    const opts = { includeBalance, includeLedgers, now, productIdsAsSpecifiers: ignoreUnsourced };
     return { body: { data: page.map((c) => renderCommit(store.state, c, opts)), next_page } };
   },
 };

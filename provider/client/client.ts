@@ -25,7 +25,7 @@ import type {
   UpdateEndDateBody,
 } from "../api/wire";
 import { ENDPOINTS, type Endpoint } from "./endpoints";
-import { MetronomeApiError, NotFoundError } from "./errors";
+import { MetronomeApiError } from "./errors";
 import { paginateBodyCursor } from "./pagination";
 import { makeRedactor } from "./redact";
 import { DEFAULT_RETRY_POLICY, realRuntime, runWithRetries, type RetryPolicy, type RetryRuntime } from "./retry";
@@ -170,17 +170,12 @@ export class MetronomeClient {
     return customer;
   }
 
-  /** A customer, or undefined when Metronome does not know it (`GET /v1/customers/{customer_id}`). */
-  async getCustomer(customerId: string): Promise<Customer | undefined> {
-    const endpoint = { ...ENDPOINTS.getCustomer, path: ENDPOINTS.getCustomer.path.replace(":customer_id", encodeURIComponent(customerId)) };
-    try {
-      const customer = (await this.#call(endpoint, {}) as { data?: Customer } | undefined)?.data;
-      if (customer === undefined || typeof customer.id !== "string") throw malformed(endpoint);
-      return customer;
-    } catch (error) {
-      if (error instanceof NotFoundError) return undefined;
-      throw error;
-    }
+  /** The customer, or a NotFoundError when Metronome has none with this id. */
+  async getCustomer(customerId: string): Promise<Customer> {
+    const endpoint = { ...ENDPOINTS.getCustomer, path: ENDPOINTS.getCustomer.path.replace("{customer_id}", encodeURIComponent(customerId)) };
+    const customer = ((await this.#call(endpoint, {})) as Partial<CreateCustomerResponse> | undefined)?.data;
+    if (customer === undefined || typeof customer.id !== "string") throw malformed(endpoint);
+    return customer;
   }
 
   async createProduct(body: CreateProductBody, opts?: WriteOptions): Promise<CommitRef> {

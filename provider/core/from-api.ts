@@ -91,6 +91,36 @@ function accessItem(item: AccessScheduleItem): Obj {
 }
 
 /** Sets `out[key]` unless the value is null or undefined ("not given", as in canonical.ts). */
+/**
+ * The declared `applicableProductIds`, when Metronome answers them as the
+ * equivalent `specifiers` (one `{ product_id }` each): no source says which
+ * form the read-back of a commit created with `applicable_product_ids`
+ * carries. Only the declared set itself is recognized, and only for a
+ * declaration without specifiers; anything else is shown as it is.
+ */
+function productIdsAnsweredAsSpecifiers(commit: Commit, prior: Obj): string[] | undefined {
+  const declared = prior.applicableProductIds;
+  if (!Array.isArray(declared) || declared.length === 0) return undefined;
+  if (Array.isArray(prior.specifiers) && prior.specifiers.length > 0) return undefined;
+  if ((commit.applicable_product_ids?.length ?? 0) > 0) return undefined;
+  const specifiers = commit.specifiers ?? [];
+  const ids = specifiers.map((s) => (Object.keys(s).length === 1 && typeof s.product_id === "string" ? canonicalId(s.product_id) : undefined));
+  if (ids.length === 0 || ids.some((id) => id === undefined)) return undefined;
+  const mine = new Set(declared.map((id) => canonicalId(id)));
+  const theirs = new Set(ids);
+  return mine.size === theirs.size && [...mine].every((id) => theirs.has(id)) ? (ids as string[]) : undefined;
+}
+
+/** A hierarchy configuration held in Metronome, in canonical form (keys sorted, ids as a sorted set). */
+function hierarchyOf(h: Commit["hierarchy_configuration"]): Obj | undefined {
+  const access = h?.child_access;
+  if (!isObj(access)) return undefined;
+  const childAccess: Obj = {};
+  given(childAccess, "contractIds", canonicalSet(access.contract_ids, canonicalId));
+  childAccess.type = upper(access.type);
+  return { childAccess };
+}
+
 function given(out: Obj, key: string, value: unknown): void {
   if (value !== null && value !== undefined) out[key] = value;
 }
@@ -120,7 +150,8 @@ export function commitToState(commit: Commit, prior: PriorState): CommitState {
     given(out, "accessSchedule", canonicalAccessSchedule(p.accessSchedule));
   }
   given(out, "applicableContractIds", canonicalSet(commit.applicable_contract_ids, canonicalId));
-  given(out, "applicableProductIds", canonicalSet(commit.applicable_product_ids, canonicalId));
+  const productIdsAsSpecifiers = productIdsAnsweredAsSpecifiers(commit, p);
+  given(out, "applicableProductIds", canonicalSet(productIdsAsSpecifiers ?? commit.applicable_product_ids, canonicalId));
   given(out, "applicableProductTags", canonicalSet(commit.applicable_product_tags));
   if (commit.archived_at) out.archivedAt = canonicalTimestamp(commit.archived_at);
   if (commit.created_at) out.createdAt = canonicalTimestamp(commit.created_at);
@@ -128,6 +159,7 @@ export function commitToState(commit: Commit, prior: PriorState): CommitState {
   given(out, "customerId", canonicalId(p.customerId));
   if (commit.description !== "") given(out, "description", commit.description);
   given(out, "existingCommitId", canonicalId(p.existingCommitId));
+  given(out, "hierarchyConfiguration", hierarchyOf(commit.hierarchy_configuration));
   given(out, "invoiceContractId", canonicalId(commit.invoice_contract?.id));
   given(out, "invoiceSchedule", invoiceScheduleOf(commit, p));
   given(out, "name", commit.name);
@@ -141,7 +173,7 @@ export function commitToState(commit: Commit, prior: PriorState): CommitState {
     out,
     "specifiers",
     canonicalSpecifiers(
-      commit.specifiers?.map((s) => ({
+      (productIdsAsSpecifiers ? undefined : commit.specifiers)?.map((s) => ({
         productId: s.product_id,
         productTags: s.product_tags,
         pricingGroupValues: s.pricing_group_values,

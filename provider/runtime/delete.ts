@@ -3,6 +3,7 @@ import { BadRequestError, NotFoundError, type MetronomeClient } from "../client"
 import { DeleteRefusedError } from "./errors";
 import { idempotencyKey, writeIdempotently } from "./idempotent-write";
 import { fetchState, isArchived, revisionOf, type Outputs } from "./state";
+import { verifyAccessEnded } from "./verify-edit";
 
 export type OnDelete = "archive" | "endAccess" | "forget";
 
@@ -72,6 +73,7 @@ async function endAccessNow(client: MetronomeClient, customerId: string, commitI
       () => client.updateCommitEndDate(body, { idempotencyKey: idempotencyKey(commitId, attempt.revision, "endAccess", { body, call: attempt.call }) }),
       hasEnded,
     );
+    await verifyAccessEnded(commitId, customerId, end, hasEnded);
   } catch (error) {
     if (error instanceof BadRequestError) throw refused(commitId, customerId, reasonOf(error), "endAccess");
     throw error;

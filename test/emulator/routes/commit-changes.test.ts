@@ -265,12 +265,12 @@ describe("POST /v2/contracts/commits/archive", () => {
     expect((await readCommit(h.client, w.customerId, id)).archived_at).toEqual(expect.any(String));
   });
 
-  it("answers an already archived commit like the first time and keeps archived_at", async () => {
+  it("refuses an already archived commit with 400 and keeps archived_at", async () => {
     const id = await create(prepaid(w));
     await archive(w.customerId, id);
     const first = (await readCommit(h.client, w.customerId, id)).archived_at;
     await new Promise((r) => setTimeout(r, 5));
-    expect(await archive(w.customerId, id)).toEqual({ data: { id } });
+    await expectApiError(archive(w.customerId, id), 400, /archived/);
     expect((await readCommit(h.client, w.customerId, id)).archived_at).toBe(first);
   });
 

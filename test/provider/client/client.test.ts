@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { Agent, buildConnector } from "undici";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startEmulator } from "../../../emulator";
+import { TEST_EMULATOR_OPTIONS } from "../../helpers/emulator-options";
 import type { CreateCommitBody } from "../../../provider/api/wire";
 import {
   AuthenticationError,
@@ -75,7 +76,7 @@ async function failure(promise: Promise<unknown>): Promise<MetronomeApiError> {
 }
 
 beforeAll(async () => {
-  emulator = await startEmulator({ bearerToken: TOKEN });
+  emulator = await startEmulator({ ...TEST_EMULATOR_OPTIONS, bearerToken: TOKEN });
   ctl = control(emulator.url);
   api = makeClient();
   customerId = (await api.createCustomer({ name: "Acme" })).id;
@@ -97,6 +98,8 @@ describe("set-up endpoints", () => {
   it("create a customer, a product and a contract, and list credit types", async () => {
     const customer = await api.createCustomer({ name: "Globex" });
     expect(customer).toMatchObject({ id: expect.any(String), name: "Globex" });
+    await expect(api.getCustomer(customer.id)).resolves.toMatchObject({ id: customer.id, name: "Globex" });
+    await expect(api.getCustomer(randomUUID())).rejects.toMatchObject({ name: "NotFoundError", status: 404, code: "CustomerNotFound", method: "GET" });
     await expect(api.createProduct({ name: "p", type: "FIXED" })).resolves.toEqual({ id: expect.any(String) });
     await expect(api.createContract({ customer_id: customer.id, starting_at: "2027-01-01T00:00:00Z" })).resolves.toEqual({
       id: expect.any(String),
@@ -105,6 +108,8 @@ describe("set-up endpoints", () => {
     expect(creditTypes.data).toContainEqual({ id: "2714e483-4ff1-48e4-9e25-ac732e8f24f2", name: "USD (cents)", is_currency: true });
     expect(await ctl.calls()).toEqual([
       { method: "POST", path: "/v1/customers", status: 200 },
+      { method: "GET", path: `/v1/customers/${customer.id}`, status: 200 },
+      { method: "GET", path: expect.stringMatching(/^\/v1\/customers\/[0-9a-f-]{36}$/), status: 404 },
       { method: "POST", path: "/v1/contract-pricing/products/create", status: 200 },
       { method: "POST", path: "/v1/contracts/create", status: 200 },
       { method: "GET", path: "/v1/credit-types/list", status: 200 },
@@ -139,11 +144,6 @@ describe("commit lifecycle", () => {
     // getCommit includes archived commits; the default list does not.
     expect((await api.getCommit(customerId, id))?.archived_at).toEqual(expect.any(String));
     expect((await api.listAllCommits({ customer_id: customerId })).map((c) => c.id)).not.toContain(id);
-  });
-
-  it("getCustomer answers the customer, or undefined for one Metronome does not know", async () => {
-    await expect(api.getCustomer(customerId)).resolves.toMatchObject({ id: customerId });
-    await expect(api.getCustomer(randomUUID())).resolves.toBeUndefined();
   });
 
   it("getCommit answers undefined for a commit Metronome does not know", async () => {
