@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { CANDIDATE_KEY_INPUT, RESOURCE_NAME_INPUT } from "../core/hidden-inputs";
 import type {
   AccessScheduleInputs,
   CommitTypeName,
@@ -74,11 +75,18 @@ export class CustomerCommit extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: CustomerCommitArgs, opts?: pulumi.CustomResourceOptions) {
     assertTokenConfigIsSecret();
-    const uniquenessKey = args.uniquenessKey ?? defaultUniquenessKeyFor(name, args);
+    // The key is sent only when declared. The derived one is a candidate that
+    // `check` uses for a new resource only: an existing commit keeps the key
+    // in its state, whatever its name, stack or project is now. Both hidden
+    // inputs are consumed by `check` and never stored.
+    const hidden = {
+      [CANDIDATE_KEY_INPUT]: args.uniquenessKey === undefined ? defaultUniquenessKeyFor(name, args) : undefined,
+      [RESOURCE_NAME_INPUT]: name,
+    };
     super(
       customerCommitShim,
       name,
-      { ...OPTIONAL_INPUTS, ...args, uniquenessKey, ...SERVER_OUTPUTS },
+      { ...OPTIONAL_INPUTS, uniquenessKey: undefined, ...args, ...hidden, ...SERVER_OUTPUTS },
       opts,
       "metronome",
       "CustomerCommit",
