@@ -16,6 +16,12 @@ export interface EmulatorOptions {
   bearerToken?: string;
   /** JSON file holding the state across restarts; in memory when omitted. */
   dataFile?: string;
+  /**
+   * Milliseconds added to every Metronome request before it is served (the
+   * control surface under /_emulator/ is never delayed): a far-away API for
+   * benchmarks. 0 (the default) adds none.
+   */
+  latencyMs?: number;
 }
 
 export interface Emulator {
@@ -26,9 +32,14 @@ export interface Emulator {
 }
 
 export function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const latencyMs = options.latencyMs ?? 0;
+  if (!Number.isInteger(latencyMs) || latencyMs < 0) {
+    return Promise.reject(new Error(`latencyMs must be a non-negative integer, got ${String(options.latencyMs)}`));
+  }
   return startServer({
     port: options.port ?? 0,
     bearerToken: options.bearerToken ?? DEFAULT_EMULATOR_TOKEN,
     dataFile: options.dataFile,
+    latencyMs,
   });
 }

@@ -1,5 +1,6 @@
 // The HTTP server: one request's path through the emulator is
-//   control surface?  -> handled directly (no token, not logged)
+//   control surface?  -> handled directly (no token, not logged, never delayed)
+//   latencyMs         -> every Metronome request waits that long first
 //   bearer token      -> 401 with Metronome's error shape
 //   armed fault       -> status / latency now, *-after-apply after the route
 //   Idempotency-Key   -> replay or 409 before the route runs
@@ -25,6 +26,8 @@ export interface ServerOptions {
   port: number;
   bearerToken: string;
   dataFile?: string;
+  /** Added to every Metronome request (not the control surface). */
+  latencyMs: number;
 }
 
 export interface RunningServer {
@@ -117,6 +120,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       }
       return;
     }
+
+    if (options.latencyMs > 0) await sleep(options.latencyMs);
+    if (closing) return;
 
     const record = (status: number): void => log.record({ method, path, status });
 

@@ -75,11 +75,25 @@ describe("pulumi-metronome-emulator", () => {
     expect(output).not.toContain("hidden-token-123");
   });
 
-  it("refuses a bad --port", async () => {
-    const child = spawn(process.execPath, [bin, "--port", "http"], { stdio: "pipe" });
+  it("holds Metronome requests for --latency-ms, not the control surface", async () => {
+    const { child, url } = run(["--latency-ms", "60000"]);
+    const base = await url;
+    const held = await fetch(`${base}/v1/credit-types/list`, { signal: AbortSignal.timeout(300) }).then(
+      () => "answered",
+      (err: Error) => err.name,
+    );
+    expect(held).toBe("TimeoutError");
+    expect((await fetch(`${base}/_emulator/health`)).status).toBe(200);
+    const done = exited(child);
+    child.kill("SIGTERM");
+    expect(await done).toBe(0);
+  });
+
+  it.each([["--port", "http"], ["--latency-ms", "-5"], ["--latency-ms", "1.5"]])("refuses a bad %s %s", async (flag, value) => {
+    const child = spawn(process.execPath, [bin, `${flag}=${value}`], { stdio: "pipe" });
     let err = "";
     child.stderr.on("data", (c: Buffer) => (err += c.toString()));
     expect(await exited(child)).toBe(1);
-    expect(err).toMatch(/--port/);
+    expect(err).toContain(flag);
   });
 });
