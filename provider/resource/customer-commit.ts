@@ -9,7 +9,8 @@ import type {
 } from "../core";
 import type { CustomerCommitArgs } from "./args";
 import { defaultUniquenessKeyFor } from "./default-key";
-import { customerCommitShim } from "./shim";
+import { OneLineProviderResource } from "./one-line-provider";
+import { CUSTOMER_COMMIT_PROVIDER_TEXT } from "./provider-module";
 import { assertTokenConfigIsSecret } from "./token-config-guard";
 
 /** Output-only properties; seeding them tells Pulumi to create these outputs. */
@@ -39,9 +40,11 @@ const OPTIONAL_INPUTS = {
  * replaced where it does not, refreshed from Metronome, and archived (or
  * ended, or forgotten, per `onDelete`) on removal. Its `id` is the commit id.
  *
- * Type token: `pulumi-nodejs:dynamic/metronome:CustomerCommit`.
+ * Type token: `pulumi-nodejs:dynamic/metronome:CustomerCommit`. A
+ * `pulumi.dynamic.Resource` whose `__provider` is the one-line module of
+ * provider-module.ts (see one-line-provider.ts).
  */
-export class CustomerCommit extends pulumi.dynamic.Resource {
+export class CustomerCommit extends OneLineProviderResource {
   declare readonly customerId: pulumi.Output<string>;
   declare readonly type: pulumi.Output<CommitTypeName>;
   declare readonly productId: pulumi.Output<string>;
@@ -76,12 +79,12 @@ export class CustomerCommit extends pulumi.dynamic.Resource {
     assertTokenConfigIsSecret();
     const uniquenessKey = args.uniquenessKey ?? defaultUniquenessKeyFor(name, args);
     super(
-      customerCommitShim,
+      CUSTOMER_COMMIT_PROVIDER_TEXT,
+      "metronome",
+      "CustomerCommit",
       name,
       { ...OPTIONAL_INPUTS, ...args, uniquenessKey, ...SERVER_OUTPUTS },
       opts,
-      "metronome",
-      "CustomerCommit",
     );
   }
 }
