@@ -9,7 +9,7 @@ import type {
 } from "../core";
 import type { CustomerCommitArgs } from "./args";
 import { defaultUniquenessKeyFor } from "./default-key";
-import { OneLineProviderResource } from "./one-line-provider";
+import { asDynamicResource, dynamicType } from "./dynamic-resource";
 import { CUSTOMER_COMMIT_PROVIDER_TEXT } from "./provider-module";
 import { assertTokenConfigIsSecret } from "./token-config-guard";
 
@@ -42,9 +42,9 @@ const OPTIONAL_INPUTS = {
  *
  * Type token: `pulumi-nodejs:dynamic/metronome:CustomerCommit`. A
  * `pulumi.dynamic.Resource` whose `__provider` is the one-line module of
- * provider-module.ts (see one-line-provider.ts).
+ * provider-module.ts (see dynamic-resource.ts).
  */
-export class CustomerCommit extends OneLineProviderResource {
+export class CustomerCommit extends pulumi.CustomResource {
   declare readonly customerId: pulumi.Output<string>;
   declare readonly type: pulumi.Output<CommitTypeName>;
   declare readonly productId: pulumi.Output<string>;
@@ -79,12 +79,11 @@ export class CustomerCommit extends OneLineProviderResource {
     assertTokenConfigIsSecret();
     const uniquenessKey = args.uniquenessKey ?? defaultUniquenessKeyFor(name, args);
     super(
-      CUSTOMER_COMMIT_PROVIDER_TEXT,
-      "metronome",
-      "CustomerCommit",
+      dynamicType("metronome", "CustomerCommit"),
       name,
-      { ...OPTIONAL_INPUTS, ...args, uniquenessKey, ...SERVER_OUTPUTS },
+      { ...OPTIONAL_INPUTS, ...args, uniquenessKey, ...SERVER_OUTPUTS, __provider: CUSTOMER_COMMIT_PROVIDER_TEXT },
       opts,
     );
   }
 }
+asDynamicResource(CustomerCommit);

@@ -80,6 +80,8 @@ describe("state written with the shim's text, under the current CustomerCommit",
     for (const r of after) {
       expect(r.inputs!.__provider).toBe(pkg.CUSTOMER_COMMIT_PROVIDER_TEXT);
       expect(r.outputs!.__provider).toBe(pkg.CUSTOMER_COMMIT_PROVIDER_TEXT);
+      // The source position Pulumi records is the program's line, not the class's.
+      expect(r.sourcePosition).toMatch(/provider-upgrade\.test\.ts#\d+,\d+$/);
     }
     expect((await world.liveCommits()).length).toBe(2);
 
