@@ -365,9 +365,7 @@ export class CommitReader {
       this.#request(() => this.#client.listCommitsPage({ customer_id: customerId, commit_id: commitId, include_archived: true })).then(
         (page) => {
           const commit = page.data.find((c) => c.id === commitId);
-          // A freshly parsed page that nothing caches: the first waiter may
-          // have it as is; only further waiters need copies of their own.
-          waiters.forEach((waiter, i) => waiter.resolve(commit === undefined || i === 0 ? commit : structuredClone(commit)));
+          waiters.forEach((waiter) => waiter.resolve(commit === undefined ? undefined : structuredClone(commit)));
         },
         (error: unknown) => rejectAll(waiters, error),
       );
@@ -455,12 +453,8 @@ export class CommitReader {
 
   #resetWalk(view: CustomerView): void {
     view.generation++;
-    // An empty cache stays as it is (every write resets its customer twice):
-    // the generation alone keeps walks begun before from filling it.
-    if (view.cache.size > 0) {
-      this.#cachedCommits -= view.cache.size;
-      view.cache = new Map();
-    }
+    this.#cachedCommits -= view.cache.size;
+    view.cache = new Map();
     view.cursor = undefined;
     view.walkPages = 0;
     view.fromTail = false;

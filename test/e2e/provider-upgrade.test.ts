@@ -76,7 +76,7 @@ describe("state written with the shim's text, under the current CustomerCommit",
     expect(await writes()).toEqual([]);
 
     const after = await s.resources(TYPE);
-    expect(after.map((r) => r.id)).toEqual(before.map((r) => r.id));
+    expect(after.map((r) => r.id).sort()).toEqual(before.map((r) => r.id).sort());
     for (const r of after) {
       expect(r.inputs!.__provider).toBe(pkg.CUSTOMER_COMMIT_PROVIDER_TEXT);
       expect(r.outputs!.__provider).toBe(pkg.CUSTOMER_COMMIT_PROVIDER_TEXT);
