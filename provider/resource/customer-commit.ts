@@ -10,7 +10,8 @@ import type {
 } from "../core/inputs";
 import type { CustomerCommitArgs } from "./args";
 import { defaultUniquenessKeyFor } from "./default-key";
-import { customerCommitShim } from "./shim";
+import { asDynamicResource, dynamicType } from "./dynamic-resource";
+import { CUSTOMER_COMMIT_PROVIDER_TEXT } from "./provider-module";
 import { assertTokenConfigIsSecret } from "./token-config-guard";
 
 /** Output-only properties; seeding them tells Pulumi to create these outputs. */
@@ -40,9 +41,11 @@ const OPTIONAL_INPUTS = {
  * replaced where it does not, refreshed from Metronome, and archived (or
  * ended, or forgotten, per `onDelete`) on removal. Its `id` is the commit id.
  *
- * Type token: `pulumi-nodejs:dynamic/metronome:CustomerCommit`.
+ * Type token: `pulumi-nodejs:dynamic/metronome:CustomerCommit`. A
+ * `pulumi.dynamic.Resource` whose `__provider` is the one-line module of
+ * provider-module.ts (see dynamic-resource.ts).
  */
-export class CustomerCommit extends pulumi.dynamic.Resource {
+export class CustomerCommit extends pulumi.CustomResource {
   declare readonly customerId: pulumi.Output<string>;
   declare readonly type: pulumi.Output<CommitTypeName>;
   declare readonly productId: pulumi.Output<string>;
@@ -84,12 +87,11 @@ export class CustomerCommit extends pulumi.dynamic.Resource {
       [RESOURCE_NAME_INPUT]: name,
     };
     super(
-      customerCommitShim,
+      dynamicType("metronome", "CustomerCommit"),
       name,
-      { ...OPTIONAL_INPUTS, uniquenessKey: undefined, ...args, ...hidden, ...SERVER_OUTPUTS },
+      { ...OPTIONAL_INPUTS, uniquenessKey: undefined, ...args, ...hidden, ...SERVER_OUTPUTS, __provider: CUSTOMER_COMMIT_PROVIDER_TEXT },
       opts,
-      "metronome",
-      "CustomerCommit",
     );
   }
 }
+asDynamicResource(CustomerCommit);
