@@ -38,8 +38,9 @@ describe("state written with the shim's text, under the current CustomerCommit",
     uniquenessKey: `upgrade/${name}`,
   });
   // The registration of earlier releases: the shim object, serialized by `pulumi.dynamic.Resource`.
+  class ShimCommit extends pulumi.dynamic.Resource {}
   const shimProgram = async () => {
-    for (const name of NAMES) new pulumi.dynamic.Resource(pkg.customerCommitShim, name, { ...args(name) }, undefined, "metronome", "CustomerCommit");
+    for (const name of NAMES) new ShimCommit(pkg.customerCommitShim, name, { ...args(name) }, undefined, "metronome", "CustomerCommit");
   };
   const currentProgram = async () => {
     for (const name of NAMES) new pkg.CustomerCommit(name, args(name));
