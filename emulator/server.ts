@@ -1,8 +1,12 @@
 // The HTTP server: one request's path through the emulator is
-//   control surface?  -> handled directly (no token, not logged)
+//   request target    -> 400 when it is not a URL or its percent-encoding is broken
+//   body              -> 400 when it is not JSON or nests too deep (after the token check)
+//   control surface?  -> handled directly (no token, not logged, never delayed)
+//   latencyMs         -> every Metronome request waits that long first
 //   bearer token      -> 401 with Metronome's error shape
 //   armed fault       -> status / latency now, *-after-apply after the route
-//   Idempotency-Key   -> replay or 409 before the route runs
+//   Idempotency-Key   -> replay or 409 before the route runs; after it, the
+//                        answer is stored unless the request failed validation
 //   route             -> JSON answer; state saved after every POST
 // Every Metronome-path answer is logged as it went on the wire.
 
@@ -11,9 +15,10 @@ import type { AddressInfo, Socket } from "node:net";
 import { timingSafeEqual } from "node:crypto";
 import { ApiError, errorBody } from "./errors";
 import { FaultQueue, type Fault } from "./faults";
-import { IdempotencyCache, hashBody, sha256 } from "./idempotency";
+import { IdempotencyCache, hashBody, persistsUnderKey, sha256 } from "./idempotency";
 import { RequestLog } from "./request-log";
 import { Store } from "./store";
+import { fieldsOutsideSpec } from "./strict-fields";
 import { handleControl } from "./routes/control";
 import { matchRoute, pathExists } from "./routes/index";
 import type { Body } from "./rules/fields";
@@ -25,6 +30,12 @@ export interface ServerOptions {
   port: number;
   bearerToken: string;
   dataFile?: string;
+  /** Added to every Metronome request (not the control surface). */
+  latencyMs: number;
+  /** Refuse body fields outside the spec's list for the endpoint (strict-fields.ts). */
+  strictFields: boolean;
+  /** Ignore what no source says Metronome does (routes/types.ts). */
+  ignoreUnsourced: boolean;
 }
 
 export interface RunningServer {
@@ -90,8 +101,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         : { status: 404, body: { message: `no such endpoint: ${method} ${path}`, code: "NotFound" } };
     }
     if (body === undefined) return { status: 400, body: { message: "request body must be a JSON object" } };
+    const outside = options.strictFields ? fieldsOutsideSpec(method, path, body) : [];
+    if (outside.length > 0) {
+      const list = outside.join(", ");
+      return { status: 400, body: { message: `strict mode: ${list} ${outside.length === 1 ? "is not a request field" : "are not request fields"} of ${method} ${path} in Metronome's spec` } };
+    }
     try {
-      const result = match.route.handler({ body, query, params: match.params, store, now: Date.now() });
+      const result = match.route.handler({ body, query, params: match.params, store, now: Date.now(), ignoreUnsourced: options.ignoreUnsourced });
       return { status: result.status ?? 200, body: result.body };
     } catch (err) {
       if (err instanceof ApiError) return { status: err.status, body: errorBody(err) };
@@ -103,13 +119,23 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse, raw: string): Promise<void> {
     const method = req.method ?? "GET";
-    const url = new URL(req.url ?? "/", "http://emulator");
-    const path = url.pathname;
-    const body = parseBody(raw);
+    const target = parseTarget(req.url);
+    if (typeof target === "string") {
+      send(res, { status: 400, body: { message: target } });
+      return;
+    }
+    const { url, path } = target;
+    const parsed = parseBody(raw);
+    const bodyError = typeof parsed === "string" ? parsed : undefined;
+    const body = typeof parsed === "string" ? undefined : parsed.body;
 
     if (path.startsWith(CONTROL_PREFIX)) {
+      if (bodyError !== undefined || body === undefined) {
+        send(res, { status: 400, body: { message: bodyError ?? "request body must be a JSON object" } });
+        return;
+      }
       try {
-        const result = handleControl(method, path, body ?? {}, { store, faults, log });
+        const result = handleControl(method, path, body, { store, faults, log });
         if (result.mutated) store.save();
         send(res, result);
       } catch (err) {
@@ -118,10 +144,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return;
     }
 
+    if (options.latencyMs > 0) await sleep(options.latencyMs);
+    if (closing) return;
+
     const record = (status: number): void => log.record({ method, path, status });
 
     if (!authorized(req)) {
       record(sent(res, { status: 401, body: { message: "Unauthorized: a valid bearer token is required" } }));
+      return;
+    }
+
+    if (bodyError !== undefined) {
+      record(sent(res, { status: 400, body: { message: bodyError } }));
       return;
     }
 
@@ -151,11 +185,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       } else if (found.kind === "replay") {
         answer = { status: found.record.status, body: found.record.body, headers: { "idempotent-replayed": "true" } };
       } else {
-        answer = runRoute(method, path, url.searchParams, body);
-        idempotency.store(tokenHash, idemKey, { path, bodyHash, status: answer.status, body: answer.body, storedAt: new Date(now).toISOString() }, now);
+        answer = afterApply(runRoute(method, path, url.searchParams, body), fault);
+        // Only a request that passed validation is persisted, with what it
+        // answered: a 5xx after applying is replayed as that 5xx.
+        if (persistsUnderKey(answer.status)) {
+          idempotency.store(tokenHash, idemKey, { path, bodyHash, status: answer.status, body: answer.body, storedAt: new Date(now).toISOString() }, now);
+        }
       }
     } else {
-      answer = runRoute(method, path, url.searchParams, body);
+      answer = afterApply(runRoute(method, path, url.searchParams, body), fault);
     }
     if (method === "POST") store.save();
 
@@ -163,9 +201,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       req.socket.destroy();
       record(0);
       return;
-    }
-    if (fault?.kind === "status-after-apply") {
-      answer = { status: fault.status ?? 500, body: { message: `emulator fault: status ${fault.status} (request was applied)` } };
     }
     record(sent(res, answer));
   }
@@ -222,18 +257,63 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
 }
 
+/** A `status-after-apply` fault replaces the answer of a request that ran. */
+function afterApply(answer: Answer, fault: Fault | undefined): Answer {
+  if (fault?.kind !== "status-after-apply") return answer;
+  return { status: fault.status ?? 500, body: { message: `emulator fault: status ${fault.status} (request was applied)` } };
+}
+
 function headerValue(value: string | string[] | undefined): string | undefined {
   const v = Array.isArray(value) ? value[0] : value;
   return v === undefined || v === "" ? undefined : v;
 }
 
-/** The JSON object in a body; {} for an empty body; undefined when it is not a JSON object. */
-function parseBody(raw: string): Body | undefined {
-  if (raw.trim() === "") return {};
+/** Deeper JSON than any Metronome body needs; the routes walk bodies recursively. */
+const MAX_BODY_DEPTH = 64;
+
+/** The request target as a URL and its path, or why it cannot be served. */
+function parseTarget(raw: string | undefined): { url: URL; path: string } | string {
+  let url: URL;
   try {
-    const parsed: unknown = JSON.parse(raw);
-    return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Body) : undefined;
+    url = new URL(raw ?? "/", "http://emulator");
   } catch {
-    return undefined;
+    return "malformed request target";
   }
+  try {
+    decodeURIComponent(url.pathname);
+  } catch {
+    return "malformed percent-encoding in the request path";
+  }
+  return { url, path: url.pathname };
+}
+
+/** How deeply arrays and objects nest in a parsed JSON value (walked without recursion). */
+function depthOf(value: unknown): number {
+  let deepest = 0;
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop() as [unknown, number];
+    if (v === null || typeof v !== "object") continue;
+    deepest = Math.max(deepest, depth);
+    if (deepest > MAX_BODY_DEPTH) return deepest;
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+/**
+ * The JSON object in a body ({} for an empty body); `body` undefined when it
+ * is JSON but not an object (routes answer that themselves); a string saying
+ * why when it cannot be parsed at all.
+ */
+function parseBody(raw: string): { body: Body | undefined } | string {
+  if (raw.trim() === "") return { body: {} };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    return "request body must be a JSON object (it is not valid JSON)";
+  }
+  if (depthOf(parsed) > MAX_BODY_DEPTH) return `request body nests deeper than ${MAX_BODY_DEPTH} levels`;
+  return { body: parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Body) : undefined };
 }

@@ -10,8 +10,10 @@ import { canonicalize } from "./canonical";
 import { effectiveUniquenessKey, provisionalUniquenessKey } from "./effective-key";
 import { CANDIDATE_KEY_INPUT } from "./hidden-inputs";
 import { replacedProperties } from "./replace";
+import { inputShapeIssues } from "./input-shape";
 import { checkRules, type Issue } from "./rules";
-import { type CustomerCommitInputs, customerCommitInputsSchema } from "./schema";
+import type { CustomerCommitInputs } from "./inputs";
+import { customerCommitInputsSchema } from "./schema";
 import { TIMESTAMP_FORM } from "./timestamps";
 import { isUnknown } from "./unknown";
 import { type Obj, type PathSegment, formatPath, getAt, isObj } from "./util";
@@ -70,11 +72,24 @@ const EXPECTED: Record<string, string> = {
 
 const TIMESTAMP_FIELDS = new Set(["startingAt", "endingBefore", "timestamp"]);
 
-function describe(v: unknown): string {
+/** Longer strings are shown cut short, with their length. */
+const MAX_SHOWN_STRING = 60;
+
+/** A value as a failure message names it; never the word the expectation uses for another type. */
+export function describe(v: unknown): string {
   if (v === undefined) return "nothing";
+  if (v === null) return "null";
   if (Array.isArray(v)) return "a list";
-  if (typeof v === "string") return `"${v}"`;
-  if (typeof v === "object") return "an object";
+  if (typeof v === "string") {
+    return v.length > MAX_SHOWN_STRING ? `${JSON.stringify(v.slice(0, 40))}… (${v.length} characters)` : JSON.stringify(v);
+  }
+  if (typeof v === "bigint") return `a bigint (${v}n)`;
+  if (typeof v === "symbol") return "a symbol";
+  if (typeof v === "function") return "a function";
+  if (typeof v === "object") {
+    const proto: unknown = Object.getPrototypeOf(v);
+    return proto === Object.prototype || proto === null ? "an object" : `an instance of ${(v as object).constructor?.name || "a class"}`;
+  }
   return String(v);
 }
 
@@ -156,13 +171,22 @@ export type ValidationResult = { ok: true; inputs: CustomerCommitInputs } | { ok
  */
 export function validateInputs(raw: unknown): ValidationResult {
   if (!isObj(raw)) return { ok: false, issues: [{ path: "", message: `expected an object of inputs, got ${describe(raw)}` }] };
+  // First, and without recursion: nesting, forbidden keys, control characters.
+  const shape = inputShapeIssues(raw);
+  if (shape.fatal) return { ok: false, issues: shape.issues };
   const input = withoutNulls(withoutInternalKeys(raw)) as Obj;
-  const schemaIssues = zodIssues(input);
-  // One problem per property: a value the schema already rejected is not
-  // reported again by a rule.
-  const taken = new Set(schemaIssues.map((i) => i.path));
-  const ruleIssues = checkRules(input).filter((i) => !taken.has(i.path));
-  const issues = [...schemaIssues, ...ruleIssues];
+  // One problem per property: a value already rejected (by its shape, then
+  // by the schema) is not reported again.
+  const taken = new Set(shape.issues.map((i) => i.path));
+  const below = (path: string): boolean => shape.issues.some((s) => s.path !== "" && (path.startsWith(`${s.path}.`) || path.startsWith(`${s.path}[`)));
+  const schemaIssues: Issue[] = [];
+  for (const i of zodIssues(input)) {
+    if (taken.has(i.path) || below(i.path)) continue;
+    taken.add(i.path);
+    schemaIssues.push(i);
+  }
+  const ruleIssues = checkRules(input).filter((i) => !taken.has(i.path) && !below(i.path));
+  const issues = [...shape.issues, ...schemaIssues, ...ruleIssues];
   if (issues.length > 0) return { ok: false, issues };
   return { ok: true, inputs: canonicalize(input) as CustomerCommitInputs };
 }

@@ -39,7 +39,7 @@ export type { CheckFailure, ValidationResult } from "./check";
 export { REPLACE_ONLY, replacedProperties, replaceOnlyFields } from "./replace";
 export type { ReplaceOnlyField } from "./replace";
 export { toCreateBody } from "./payload";
-export { commitToState, fromApi } from "./from-api";
+export { commitToState } from "./from-api";
 export type { CommitState, PriorState } from "./from-api";
 export { outputsToInputs, SERVER_OUTPUT_KEYS } from "./outputs";
 export type { CustomerCommitOutputs, AccessScheduleItemOutputs, InvoiceScheduleItemOutputs } from "./outputs";

@@ -1,17 +1,17 @@
 import * as pulumi from "@pulumi/pulumi";
-import {
-  CANDIDATE_KEY_INPUT,
-  RESOURCE_NAME_INPUT,
-  type AccessScheduleInputs,
-  type CommitTypeName,
-  type InvoiceScheduleInputs,
-  type OnDelete,
-  type RateTypeName,
-  type SpecifierInputs,
-} from "../core";
+import { CANDIDATE_KEY_INPUT, RESOURCE_NAME_INPUT } from "../core/hidden-inputs";
+import type {
+  AccessScheduleInputs,
+  CommitTypeName,
+  InvoiceScheduleInputs,
+  OnDelete,
+  RateTypeName,
+  SpecifierInputs,
+} from "../core/inputs";
 import type { CustomerCommitArgs } from "./args";
 import { defaultUniquenessKeyFor } from "./default-key";
-import { customerCommitShim } from "./shim";
+import { asDynamicResource, dynamicType } from "./dynamic-resource";
+import { CUSTOMER_COMMIT_PROVIDER_TEXT } from "./provider-module";
 import { assertTokenConfigIsSecret } from "./token-config-guard";
 
 /** Output-only properties; seeding them tells Pulumi to create these outputs. */
@@ -41,9 +41,11 @@ const OPTIONAL_INPUTS = {
  * replaced where it does not, refreshed from Metronome, and archived (or
  * ended, or forgotten, per `onDelete`) on removal. Its `id` is the commit id.
  *
- * Type token: `pulumi-nodejs:dynamic/metronome:CustomerCommit`.
+ * Type token: `pulumi-nodejs:dynamic/metronome:CustomerCommit`. A
+ * `pulumi.dynamic.Resource` whose `__provider` is the one-line module of
+ * provider-module.ts (see dynamic-resource.ts).
  */
-export class CustomerCommit extends pulumi.dynamic.Resource {
+export class CustomerCommit extends pulumi.CustomResource {
   declare readonly customerId: pulumi.Output<string>;
   declare readonly type: pulumi.Output<CommitTypeName>;
   declare readonly productId: pulumi.Output<string>;
@@ -85,12 +87,11 @@ export class CustomerCommit extends pulumi.dynamic.Resource {
       [RESOURCE_NAME_INPUT]: name,
     };
     super(
-      customerCommitShim,
+      dynamicType("metronome", "CustomerCommit"),
       name,
-      { ...OPTIONAL_INPUTS, uniquenessKey: undefined, ...args, ...hidden, ...SERVER_OUTPUTS },
+      { ...OPTIONAL_INPUTS, uniquenessKey: undefined, ...args, ...hidden, ...SERVER_OUTPUTS, __provider: CUSTOMER_COMMIT_PROVIDER_TEXT },
       opts,
-      "metronome",
-      "CustomerCommit",
     );
   }
 }
+asDynamicResource(CustomerCommit);

@@ -2,6 +2,7 @@ import { BadRequestError, NotFoundError, type MetronomeClient } from "../client"
 import { DeleteRefusedError } from "./errors";
 import { idempotencyKey, writeIdempotently } from "./idempotent-write";
 import { fetchState, isArchived, revisionOf, type Outputs } from "./state";
+import { verifyAccessEnded } from "./verify-edit";
 
 export type OnDelete = "archive" | "endAccess" | "forget";
 
@@ -45,9 +46,11 @@ async function archive(client: MetronomeClient, customerId: string, commitId: st
       isGone,
     );
   } catch (error) {
-    if (error instanceof NotFoundError) return; // already gone: nothing to archive
-    // Archiving an already archived commit is a refusal we can accept.
-    if (error instanceof BadRequestError && (await isGone().catch(() => false))) return;
+    // A commit (or customer) Metronome no longer has is answered 400 by the
+    // spec and 404 by some deployments; an already archived commit may be
+    // refused. Each is accepted only once a read shows the commit gone: a
+    // 404 from anything else (a wrong base URL) must not drop a live commit.
+    if ((error instanceof NotFoundError || error instanceof BadRequestError) && (await isGone().catch(() => false))) return;
     if (error instanceof BadRequestError) throw refused(commitId, customerId, reasonOf(error));
     throw error;
   }
@@ -70,6 +73,7 @@ async function endAccessNow(client: MetronomeClient, customerId: string, commitI
       (n) => client.updateCommitEndDate(body, { idempotencyKey: idempotencyKey(commitId, revision, "endAccess", body, n) }),
       hasEnded,
     );
+    await verifyAccessEnded(commitId, customerId, end, hasEnded);
   } catch (error) {
     if (error instanceof BadRequestError) throw refused(commitId, customerId, reasonOf(error), "endAccess");
     throw error;

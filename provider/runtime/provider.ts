@@ -36,7 +36,7 @@ import { updateCommit } from "./update";
  */
 export const customerCommitProvider = {
   async configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
-    configureCredentials(req);
+    await configureCredentials(req);
   },
 
   async check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {

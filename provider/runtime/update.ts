@@ -3,6 +3,7 @@ import { planUpdate, type CustomerCommitInputs, type UpdatePlan } from "../core"
 import { CommitGoneError, UnsupportedChangeError, UpdateIncompleteError, describe } from "./errors";
 import { idempotencyKey, writeIdempotently } from "./idempotent-write";
 import { fetchState, isArchived, revisionOf, stateOf, type LiveCommit, type Outputs } from "./state";
+import { verifyEdit } from "./verify-edit";
 
 /**
  * Applies an in-place change: `/v2/contracts/commits/edit` for what it can
@@ -99,6 +100,7 @@ export async function reconcile(
     );
   }
   if (state === undefined) throw new CommitGoneError(commitId, customerId);
+  verifyEdit(commitId, state, desired, applied);
   return state.outputs;
 }
 

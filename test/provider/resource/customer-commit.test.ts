@@ -125,16 +125,21 @@ describe("CustomerCommit in a program", () => {
     expect(type).toBe(TYPE);
     expect(await value(resource.id)).toBe("commit-acme-2027-prepaid");
 
-    const shim = inputs.__provider as string;
-    expect(typeof shim).toBe("string");
-    expect(shim.length).toBeLessThanOrEqual(2_560);
-    expect(shim.split('require("pulumi-metronome")').length - 1).toBe(7);
-    expect(shim).not.toContain(TOKEN);
+    expect(inputs.__provider).toBe('exports.handler = () => require("pulumi-metronome").customerCommitProvider;');
+    expect(inputs.__provider).toBe(pkg.CUSTOMER_COMMIT_PROVIDER_TEXT);
 
     for (const [key, declared] of Object.entries(args)) expect(inputs[key], key).toEqual(declared);
     // A declared key goes as is, with no derived candidate; the name goes along for check's messages.
     expect(Object.keys(inputs).sort()).toEqual(["__provider", "__resourceName", ...Object.keys(args)].sort());
     expect(inputs.__resourceName).toBe("acme-2027-prepaid");
+  });
+
+  it("is a pulumi.dynamic.Resource (and a CustomResource)", async () => {
+    const { resource } = await register("c", minimalArgs());
+    expect(resource).toBeInstanceOf(pulumi.dynamic.Resource);
+    expect(resource).toBeInstanceOf(pulumi.CustomResource);
+    expect(resource).toBeInstanceOf(pkg.CustomerCommit);
+    expect(pulumi.CustomResource.isInstance(resource)).toBe(true);
   });
 
   it("declares an output for every input and server field, set or not", async () => {

@@ -6,7 +6,8 @@
 
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, expect } from "vitest";
-import { startEmulator, type Emulator } from "../../../emulator/index";
+import { startEmulator, type Emulator, type EmulatorOptions } from "../../../emulator/index";
+import { TEST_EMULATOR_OPTIONS } from "../../helpers/emulator-options";
 import type { Commit } from "../../../provider/api/wire";
 import { MetronomeClient } from "../../../provider/client";
 import { UNKNOWN } from "../../../provider/core";
@@ -63,14 +64,15 @@ export function stackConfig(values: Record<string, string>): { config: { get(key
 }
 
 /**
- * One emulator per test file. The provider is configured through `configure`
+ * One emulator per test file, strict about request fields, in the mode
+ * `emulatorOptions` picks. The provider is configured through `configure`
  * (as the plugin does it), faults are disarmed and the request log cleared
  * before each test.
  */
-export function useRuntime(tuning: ClientTuning = FAST): Harness {
+export function useRuntime(tuning: ClientTuning = FAST, emulatorOptions: EmulatorOptions = {}): Harness {
   const h = {} as Harness;
   beforeAll(async () => {
-    h.emulator = await startEmulator({ bearerToken: TOKEN });
+    h.emulator = await startEmulator({ ...TEST_EMULATOR_OPTIONS, ...emulatorOptions, bearerToken: TOKEN });
     h.url = h.emulator.url;
     h.api = new MetronomeClient({ baseUrl: h.url, bearerToken: TOKEN, ...FAST });
     h.emu = control(h.url);
