@@ -9,23 +9,16 @@
  *     change once (the edit's Idempotency-Key has nothing random in it).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Engine, EngineOpError, type TestStack, createEngine } from "../helpers/engine";
+import { type TestStack } from "../helpers/engine";
 import { type MetronomeWorld, startMetronomeWorld } from "../helpers/metronome-world";
 import { apiRequests, clearApiRequests } from "../helpers/request-log";
-import { type Declared, TIMEOUT, YEAR, failure, heldCommits, prepaid, program, stateByName, writesDuring } from "./stack-life.shared";
+import { type Declared, TIMEOUT, YEAR, failure, heldCommits, prepaid, program, stateByName, writesDuring, errorsOf, useEngine } from "./stack-life.shared";
 
 const CREATE = "/v1/contracts/customerCommits/create";
 const EDIT = "/v2/contracts/commits/edit";
 
-let engine: Engine;
-beforeAll(async () => {
-  engine = await createEngine();
-}, TIMEOUT);
-afterAll(async () => {
-  await engine?.cleanup();
-});
+const harness = useEngine();
 
-const errorsOf = (e: Error): string => (e instanceof EngineOpError ? [...e.errors, e.stdout].join("\n") : e.message);
 
 describe("two resources claiming one commit", { timeout: TIMEOUT }, () => {
   let world: MetronomeWorld;
@@ -36,7 +29,7 @@ describe("two resources claiming one commit", { timeout: TIMEOUT }, () => {
 
   beforeAll(async () => {
     world = await startMetronomeWorld();
-    s = await engine.newStack(program({ first: first() }), { stackName: "claims", projectName: "life", ...world.stackConfig() });
+    s = await harness.engine.newStack(program({ first: first() }), { stackName: "claims", projectName: "life", ...world.stackConfig() });
     await s.up();
     id = (await stateByName(s)).get("first")!.id!;
   }, TIMEOUT);
@@ -94,7 +87,7 @@ describe("a create with an unclear outcome next to a commit keyed x:<our key>", 
 
   beforeAll(async () => {
     world = await startMetronomeWorld();
-    s = await engine.newStack(program({}), { stackName: "suffix", projectName: "life", ...world.stackConfig() });
+    s = await harness.engine.newStack(program({}), { stackName: "suffix", projectName: "life", ...world.stackConfig() });
   }, TIMEOUT);
   afterAll(async () => world?.close());
 
@@ -137,12 +130,12 @@ describe("two stacks holding copies of one state update it at once", { timeout: 
 
   beforeAll(async () => {
     world = await startMetronomeWorld();
-    one = await engine.newStack(program(declared(1)), { stackName: "one", projectName: "life", ...world.stackConfig() });
+    one = await harness.engine.newStack(program(declared(1)), { stackName: "one", projectName: "life", ...world.stackConfig() });
     await one.up();
     id = (await stateByName(one)).get("shared")!.id!;
     // A copy of the same state in a second stack (the URNs name their stack).
     const text = JSON.stringify(await one.exportStack()).replaceAll("urn:pulumi:one::", "urn:pulumi:two::");
-    two = await engine.newStack(program(declared(1)), { stackName: "two", projectName: "life", ...world.stackConfig() });
+    two = await harness.engine.newStack(program(declared(1)), { stackName: "two", projectName: "life", ...world.stackConfig() });
     const file = `${two.workDir}/copy.json`;
     await import("node:fs").then((fs) => fs.writeFileSync(file, text));
     const imported = await two.cli(["stack", "import", "--file", file]);

@@ -11,23 +11,16 @@
 import { createRequire } from "node:module";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Engine, EngineOpError, type TestStack, createEngine } from "../helpers/engine";
+import { type TestStack } from "../helpers/engine";
 import { type MetronomeWorld, startMetronomeWorld } from "../helpers/metronome-world";
 import { REPO_ROOT } from "../helpers/repo";
-import { type Declared, TIMEOUT, failure, heldCommits, prepaid, program, stateByName, writesDuring } from "./stack-life.shared";
+import { type Declared, TIMEOUT, failure, heldCommits, prepaid, program, stateByName, writesDuring, errorsOf, useEngine } from "./stack-life.shared";
 
 // The program's SDK instance: the one the built package and the Automation API load.
 const pulumi = createRequire(path.join(REPO_ROOT, "package.json"))("@pulumi/pulumi") as typeof import("@pulumi/pulumi");
 
-let engine: Engine;
-beforeAll(async () => {
-  engine = await createEngine();
-}, TIMEOUT);
-afterAll(async () => {
-  await engine?.cleanup();
-});
+const harness = useEngine();
 
-const errorsOf = (e: Error): string => (e instanceof EngineOpError ? [...e.errors, e.stdout].join("\n") : e.message);
 
 describe("deleteBeforeReplace is refused before any write", { timeout: TIMEOUT }, () => {
   let world: MetronomeWorld;
@@ -40,7 +33,7 @@ describe("deleteBeforeReplace is refused before any write", { timeout: TIMEOUT }
 
   beforeAll(async () => {
     world = await startMetronomeWorld();
-    s = await engine.newStack(program(declare("SO-1", "v1")), { stackName: "dbr", projectName: "life", ...world.stackConfig() });
+    s = await harness.engine.newStack(program(declare("SO-1", "v1")), { stackName: "dbr", projectName: "life", ...world.stackConfig() });
     await s.up();
     ids = new Map([...(await stateByName(s))].map(([n, r]) => [n, r.id!]));
   }, TIMEOUT);
@@ -84,7 +77,7 @@ describe("deleteBeforeReplace set on every resource by a stack transform is refu
 
   beforeAll(async () => {
     world = await startMetronomeWorld();
-    s = await engine.newStack(withTransform("SO-1"), { stackName: "dbr-wide", projectName: "life", ...world.stackConfig() });
+    s = await harness.engine.newStack(withTransform("SO-1"), { stackName: "dbr-wide", projectName: "life", ...world.stackConfig() });
     await s.up();
   }, TIMEOUT);
   afterAll(async () => world?.close());
@@ -108,7 +101,7 @@ describe("deletedWith: removing both resources leaves the dependent commit live 
       main: { args: prepaid(world, { name: "Main" }) },
       dependent: { args: prepaid(world, { name: "Dependent", priority: 101 }), with: { deletedWith: "main" } },
     };
-    s = await engine.newStack(program(commits), { stackName: "deleted-with", projectName: "life", ...world.stackConfig() });
+    s = await harness.engine.newStack(program(commits), { stackName: "deleted-with", projectName: "life", ...world.stackConfig() });
     await s.up();
   }, TIMEOUT);
   afterAll(async () => world?.close());

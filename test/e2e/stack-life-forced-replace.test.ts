@@ -12,21 +12,14 @@
  *     create is refused before any write.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Engine, EngineOpError, type TestStack, createEngine, diagnostics } from "../helpers/engine";
+import { type TestStack, diagnostics } from "../helpers/engine";
 import { type MetronomeWorld, startMetronomeWorld } from "../helpers/metronome-world";
-import { type Declared, TIMEOUT, failure, heldCommits, prepaid, program, stateByName, urnOf, writesDuring } from "./stack-life.shared";
+import { type Declared, TIMEOUT, failure, heldCommits, prepaid, program, stateByName, urnOf, writesDuring, errorsOf, useEngine } from "./stack-life.shared";
 
 const CREATE = "/v1/contracts/customerCommits/create";
 
-let engine: Engine;
-beforeAll(async () => {
-  engine = await createEngine();
-}, TIMEOUT);
-afterAll(async () => {
-  await engine?.cleanup();
-});
+const harness = useEngine();
 
-const errorsOf = (e: Error): string => (e instanceof EngineOpError ? [...e.errors, e.stdout, e.stderr].join("\n") : e.message);
 
 describe("up --replace, --target-replace and state taint keep the commit the replacement holds", { timeout: TIMEOUT }, () => {
   let world: MetronomeWorld;
@@ -40,7 +33,7 @@ describe("up --replace, --target-replace and state taint keep the commit the rep
       targeted: { args: prepaid(world, { name: "Replaced with --target-replace", priority: 101 }) },
       tainted: { args: prepaid(world, { name: "Tainted", priority: 102 }) },
     };
-    s = await engine.newStack(program(commits), { stackName: "targeted", projectName: "life", ...world.stackConfig() });
+    s = await harness.engine.newStack(program(commits), { stackName: "targeted", projectName: "life", ...world.stackConfig() });
     await s.up();
     ids = new Map([...(await stateByName(s))].map(([n, r]) => [n, r.id!]));
   }, TIMEOUT);
@@ -101,7 +94,7 @@ describe("replacementTrigger, replaceOnChanges, replaceWith and deletedWith are 
 
   beforeAll(async () => {
     world = await startMetronomeWorld();
-    s = await engine.newStack(program(declare("v1", "SO-1", true)), { stackName: "forced", projectName: "life", ...world.stackConfig() });
+    s = await harness.engine.newStack(program(declare("v1", "SO-1", true)), { stackName: "forced", projectName: "life", ...world.stackConfig() });
     await s.up();
     ids = new Map([...(await stateByName(s))].map(([n, r]) => [n, r.id!]));
   }, TIMEOUT);

@@ -14,20 +14,14 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator } from "../../emulator";
-import { type Engine, type TestStack, createEngine } from "../helpers/engine";
+import { type TestStack } from "../helpers/engine";
 import { type MetronomeWorld, startMetronomeWorld } from "../helpers/metronome-world";
 import { apiWrites, clearApiRequests } from "../helpers/request-log";
-import { type Declared, TIMEOUT, YEAR, failure, heldCommits, prepaid, program, stateByName, urnOf, writesDuring } from "./stack-life.shared";
+import { type Declared, TIMEOUT, YEAR, failure, heldCommits, prepaid, program, stateByName, urnOf, writesDuring, useEngine } from "./stack-life.shared";
 
 const EDIT = "/v2/contracts/commits/edit";
 
-let engine: Engine;
-beforeAll(async () => {
-  engine = await createEngine();
-}, TIMEOUT);
-afterAll(async () => {
-  await engine?.cleanup();
-});
+const harness = useEngine();
 
 describe("refresh --run-program and destroy --run-program after rotating the token and moving the base URL", { timeout: TIMEOUT }, () => {
   const ROTATED = "rotated-bearer-token-1a2b3c4d";
@@ -41,7 +35,7 @@ describe("refresh --run-program and destroy --run-program after rotating the tok
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "pm-rotate-"));
     const dataFile = path.join(dir, "metronome.json");
     world = await startMetronomeWorld({ dataFile });
-    s = await engine.newStack(program({ kept: { args: prepaid(world) } }), { stackName: "rotate", projectName: "life", ...world.stackConfig() });
+    s = await harness.engine.newStack(program({ kept: { args: prepaid(world) } }), { stackName: "rotate", projectName: "life", ...world.stackConfig() });
     await s.up();
     id = (await stateByName(s)).get("kept")!.id!;
     // The same Metronome data behind a new address, accepting only a new token.
@@ -103,7 +97,7 @@ describe("ignoreChanges on schedule item paths, --target and --exclude", { timeo
 
   beforeAll(async () => {
     world = await startMetronomeWorld();
-    s = await engine.newStack(program(declare({ amounts: [1_000_000, 500_000], names: ["Ignoring", "Alpha", "Beta"] })), {
+    s = await harness.engine.newStack(program(declare({ amounts: [1_000_000, 500_000], names: ["Ignoring", "Alpha", "Beta"] })), {
       stackName: "options",
       projectName: "life",
       ...world.stackConfig(),

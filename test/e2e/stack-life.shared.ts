@@ -5,8 +5,9 @@
  * Metronome's side is looked at through the SDK and the request log.
  */
 import type * as pulumi from "@pulumi/pulumi";
+import { afterAll, beforeAll } from "vitest";
 import { loadBuiltPackage } from "../helpers/built-package";
-import { type StateResource, type TestStack } from "../helpers/engine";
+import { type Engine, EngineOpError, type StateResource, type TestStack, createEngine } from "../helpers/engine";
 import type { MetronomeWorld } from "../helpers/metronome-world";
 import { apiWrites, clearApiRequests } from "../helpers/request-log";
 
@@ -88,4 +89,21 @@ export async function failure(op: Promise<unknown>): Promise<Error> {
   );
   if (outcome === undefined) throw new Error("expected the operation to fail");
   return outcome;
+}
+
+/** Every error the engine reported for a failed operation, and what it printed. */
+export function errorsOf(e: Error): string {
+  return e instanceof EngineOpError ? [...e.errors, e.stdout, e.stderr].join("\n") : e.message;
+}
+
+/** One engine per test file: made before its describes run, removed after. */
+export function useEngine(): { readonly engine: Engine } {
+  const holder = {} as { engine: Engine };
+  beforeAll(async () => {
+    holder.engine = await createEngine();
+  }, TIMEOUT);
+  afterAll(async () => {
+    await holder.engine?.cleanup();
+  });
+  return holder;
 }
