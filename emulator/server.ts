@@ -1,4 +1,6 @@
 // The HTTP server: one request's path through the emulator is
+//   request target    -> 400 when it is not a URL or its percent-encoding is broken
+//   body              -> 400 when it is not JSON or nests too deep (after the token check)
 //   control surface?  -> handled directly (no token, not logged, never delayed)
 //   latencyMs         -> every Metronome request waits that long first
 //   bearer token      -> 401 with Metronome's error shape
@@ -117,13 +119,23 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse, raw: string): Promise<void> {
     const method = req.method ?? "GET";
-    const url = new URL(req.url ?? "/", "http://emulator");
-    const path = url.pathname;
-    const body = parseBody(raw);
+    const target = parseTarget(req.url);
+    if (typeof target === "string") {
+      send(res, { status: 400, body: { message: target } });
+      return;
+    }
+    const { url, path } = target;
+    const parsed = parseBody(raw);
+    const bodyError = typeof parsed === "string" ? parsed : undefined;
+    const body = typeof parsed === "string" ? undefined : parsed.body;
 
     if (path.startsWith(CONTROL_PREFIX)) {
+      if (bodyError !== undefined || body === undefined) {
+        send(res, { status: 400, body: { message: bodyError ?? "request body must be a JSON object" } });
+        return;
+      }
       try {
-        const result = handleControl(method, path, body ?? {}, { store, faults, log });
+        const result = handleControl(method, path, body, { store, faults, log });
         if (result.mutated) store.save();
         send(res, result);
       } catch (err) {
@@ -139,6 +151,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
     if (!authorized(req)) {
       record(sent(res, { status: 401, body: { message: "Unauthorized: a valid bearer token is required" } }));
+      return;
+    }
+
+    if (bodyError !== undefined) {
+      record(sent(res, { status: 400, body: { message: bodyError } }));
       return;
     }
 
@@ -251,13 +268,52 @@ function headerValue(value: string | string[] | undefined): string | undefined {
   return v === undefined || v === "" ? undefined : v;
 }
 
-/** The JSON object in a body; {} for an empty body; undefined when it is not a JSON object. */
-function parseBody(raw: string): Body | undefined {
-  if (raw.trim() === "") return {};
+/** Deeper JSON than any Metronome body needs; the routes walk bodies recursively. */
+const MAX_BODY_DEPTH = 64;
+
+/** The request target as a URL and its path, or why it cannot be served. */
+function parseTarget(raw: string | undefined): { url: URL; path: string } | string {
+  let url: URL;
   try {
-    const parsed: unknown = JSON.parse(raw);
-    return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Body) : undefined;
+    url = new URL(raw ?? "/", "http://emulator");
   } catch {
-    return undefined;
+    return "malformed request target";
   }
+  try {
+    decodeURIComponent(url.pathname);
+  } catch {
+    return "malformed percent-encoding in the request path";
+  }
+  return { url, path: url.pathname };
+}
+
+/** How deeply arrays and objects nest in a parsed JSON value (walked without recursion). */
+function depthOf(value: unknown): number {
+  let deepest = 0;
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop() as [unknown, number];
+    if (v === null || typeof v !== "object") continue;
+    deepest = Math.max(deepest, depth);
+    if (deepest > MAX_BODY_DEPTH) return deepest;
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+/**
+ * The JSON object in a body ({} for an empty body); `body` undefined when it
+ * is JSON but not an object (routes answer that themselves); a string saying
+ * why when it cannot be parsed at all.
+ */
+function parseBody(raw: string): { body: Body | undefined } | string {
+  if (raw.trim() === "") return { body: {} };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    return "request body must be a JSON object (it is not valid JSON)";
+  }
+  if (depthOf(parsed) > MAX_BODY_DEPTH) return `request body nests deeper than ${MAX_BODY_DEPTH} levels`;
+  return { body: parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Body) : undefined };
 }

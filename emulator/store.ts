@@ -7,6 +7,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { randomBytes } from "node:crypto";
 import { SEED_CREDIT_TYPES } from "./credit-types";
+import { assertWritableDirectory, loadDataFile } from "./data-file";
 import type { State } from "./model";
 
 export function emptyState(): State {
@@ -27,7 +28,9 @@ export class Store {
   readonly state: State;
 
   constructor(private readonly dataFile?: string) {
-    this.state = dataFile ? loadState(dataFile) : emptyState();
+    // Collections added after the file was written start empty.
+    this.state = { ...emptyState(), ...(dataFile === undefined ? {} : loadDataFile(dataFile)) } as State;
+    if (dataFile !== undefined) assertWritableDirectory(dataFile);
   }
 
   /**
@@ -60,26 +63,4 @@ export class Store {
     }
     fs.renameSync(tmp, this.dataFile);
   }
-}
-
-function loadState(file: string): State {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, "utf8");
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") return emptyState();
-    throw err;
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw new Error(`emulator data file ${file} is not valid JSON; move it away to start fresh`);
-  }
-  const state = parsed as Partial<State>;
-  if (state.version !== 1) {
-    throw new Error(`emulator data file ${file} has an unknown format (version ${String(state.version)})`);
-  }
-  // Fill collections added after the file was written.
-  return { ...emptyState(), ...state } as State;
 }

@@ -1,5 +1,6 @@
 // argv -> review options. Usage errors are thrown as UsageError (exit 2).
 
+import { exactAmount, exactText } from "../../provider/core/money";
 import { parseTimestamp } from "../../provider/core/timestamps";
 import { FAIL_ON_WORDS, type FailOn } from "./gate";
 
@@ -34,10 +35,17 @@ function parseFailOn(text: string): FailOn[] {
 }
 
 function parseAmount(text: string): number {
-  if (!/^\d+(\.\d+)?$/.test(text.replace(/,/g, ""))) {
+  const plain = text.replace(/,/g, "");
+  const value = Number(plain);
+  if (!/^\d+(\.\d+)?$/.test(plain)) {
     throw new UsageError(`--max-change: "${text}" is not an amount in currency units, e.g. 10000 or 10000.50`);
   }
-  return Number(text.replace(/,/g, ""));
+  // The limit is compared exactly, so it must be a number that means exactly what was written.
+  const exact = exactAmount(value);
+  if (exact === undefined || exactText(exact) !== plain.replace(/^0+(?=\d)/, "").replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "")) {
+    throw new UsageError(`--max-change: "${text}" cannot be compared exactly (at most 15 significant digits, below 10^15)`);
+  }
+  return value;
 }
 
 export function parseArgs(argv: readonly string[]): ReviewArgs {

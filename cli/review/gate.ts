@@ -9,7 +9,7 @@
 
 import type { CreditTypeTable } from "./credit-types";
 import type { Action, CommitChange, GateResult, TotalRow, Totals } from "./model";
-import { creditTypeLabel, creditTypeOf, formatMoney, limitInUnits } from "./money";
+import { creditTypeLabel, creditTypeOf, exceedsLimit, formatMoney, limitInUnits } from "./money";
 import { describeOpaque, pendingText } from "./text";
 import { isOpaque } from "./values";
 
@@ -48,15 +48,20 @@ function failOnReasons(changes: readonly CommitChange[], failOn: readonly FailOn
 
 function maxChangeReasons(totals: Totals, limit: number, table: CreditTypeTable): string[] {
   const out: string[] = [];
+  // Fails closed: a net change or a limit that cannot be compared exactly
+  // (incomputable, unknown, secret, not finite) is a reason, never a pass.
   const check = (who: string, row: Omit<TotalRow, "customerId">) => {
     const currency = creditTypeLabel(row.creditTypeId, table);
-    const limitText = isOpaque(row.creditTypeId) ? String(limit) : formatMoney(limitInUnits(limit, creditTypeOf(row.creditTypeId, table)), row.creditTypeId, table);
+    const units = limitInUnits(limit, isOpaque(row.creditTypeId) ? undefined : creditTypeOf(row.creditTypeId, table));
+    const limitText = isOpaque(row.creditTypeId) || units === undefined ? String(limit) : formatMoney(units, row.creditTypeId, table);
     if (row.pending.length > 0) {
       out.push(`${who}: the net change in ${currency} includes ${pendingText(row.pending)}, so it cannot be checked against --max-change ${limitText}`);
       return;
     }
-    const units = limitInUnits(limit, isOpaque(row.creditTypeId) ? undefined : creditTypeOf(row.creditTypeId, table));
-    if (Math.abs(row.net) > units) {
+    const exceeds = units === undefined ? undefined : exceedsLimit(row.net, units);
+    if (exceeds === undefined) {
+      out.push(`${who}: the net change in ${currency} cannot be computed exactly, so it cannot be checked against --max-change ${limitText}`);
+    } else if (exceeds) {
       out.push(`${who}: net change ${formatMoney(row.net, row.creditTypeId, table, { signed: true })} exceeds --max-change ${limitText}`);
     }
   };

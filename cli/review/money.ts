@@ -5,6 +5,7 @@
 //   an unnamed credit type  -> 1,500 units of credit type <id>
 // Locale-independent (en-US grouping), so output is the same on every machine.
 
+import { compareExact, exactAmount, negateExact, productAmount } from "../../provider/core/money";
 import type { CreditTypeInfo, CreditTypeTable } from "./credit-types";
 import { type Val, describeOpaque, isOpaque } from "./values";
 
@@ -29,6 +30,7 @@ export interface FormatOptions {
 /** One amount with its unit; opaque amounts are described, never guessed. */
 export function formatMoney(amount: Val<number>, creditTypeId: Val<string>, table: CreditTypeTable, options: FormatOptions = {}): string {
   if (isOpaque(amount)) return describeOpaque(amount.opaque);
+  if (!Number.isFinite(amount)) return describeOpaque("incomputable");
   const sign = amount < 0 ? "-" : options.signed && amount > 0 ? "+" : "";
   const abs = Math.abs(amount);
   if (isOpaque(creditTypeId)) return `${sign}${UNITS.format(abs)} units of a credit type ${describeOpaque(creditTypeId.opaque)}`;
@@ -39,9 +41,18 @@ export function formatMoney(amount: Val<number>, creditTypeId: Val<string>, tabl
 }
 
 /**
- * Parses a --max-change limit given in currency units ("10000", "10000.50")
- * and returns it in a credit type's own units (cents for cents types).
+ * A --max-change limit given in currency units ("10000", "10000.50") in a
+ * credit type's own units (cents for cents types), exactly; undefined when
+ * it is not an exact amount there.
  */
-export function limitInUnits(limit: number, info: CreditTypeInfo | undefined): number {
-  return info?.cents ? Math.round(limit * 100) : limit;
+export function limitInUnits(limit: number, info: CreditTypeInfo | undefined): number | undefined {
+  return info?.cents ? productAmount(limit, 100) : exactAmount(limit) === undefined ? undefined : limit;
+}
+
+/** True when |net| exceeds the limit, compared exactly; undefined when either is not an exact amount. */
+export function exceedsLimit(net: number, limit: number): boolean | undefined {
+  const n = exactAmount(net);
+  const l = exactAmount(limit);
+  if (n === undefined || l === undefined) return undefined;
+  return compareExact(n.units < 0n ? negateExact(n) : n, l) > 0;
 }

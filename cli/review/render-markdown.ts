@@ -28,12 +28,17 @@ const ACTION_WORD: Record<Action, string> = {
   forget: "forget",
 };
 
-const opaqueMd = (kind: OpaqueKind): string => (kind === "unknown" ? "_unknown until apply_" : "`[secret]`");
+const OPAQUE_MD: Record<OpaqueKind, string> = {
+  unknown: "_unknown until apply_",
+  secret: "`[secret]`",
+  incomputable: "**not computable exactly**",
+};
+const opaqueMd = (kind: OpaqueKind): string => OPAQUE_MD[kind];
 const valMd = (v: Val<string> | undefined): string => (v === undefined ? "" : isOpaque(v) ? opaqueMd(v.opaque) : mdCode(v));
 const plainMd = (v: Val<string>): string => (isOpaque(v) ? opaqueMd(v.opaque) : mdText(v));
 /** Plain text from the text helpers: opaque phrases italicised, the rest escaped. */
 const textMd = (s: string): string =>
-  s === describeOpaque("unknown") ? opaqueMd("unknown") : s === describeOpaque("secret") ? opaqueMd("secret") : mdText(s);
+  s === describeOpaque("unknown") ? opaqueMd("unknown") : s === describeOpaque("secret") ? opaqueMd("secret") : s === describeOpaque("incomputable") ? opaqueMd("incomputable") : mdText(s);
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 /** A table cell of a changing value: the new one, with the old one below it. */

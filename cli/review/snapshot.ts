@@ -6,7 +6,8 @@
 import { canonicalize } from "../../provider/core/canonical";
 import { outputsToInputs } from "../../provider/core/outputs";
 import type { AccessItem, CommitSnapshot, InvoiceItem, Invoicing, RecurringInvoices } from "./model";
-import { type Opaque, SECRET_VALUE, UNKNOWN_VALUE, type Val, isNumber, isOpaque, isString, normalizeOpaque, opaqueKindOf, toVal } from "./values";
+import { exactAmount, productAmount, sumAmounts } from "../../provider/core/money";
+import { INCOMPUTABLE_VALUE, type Opaque, SECRET_VALUE, UNKNOWN_VALUE, type Val, isNumber, isOpaque, isString, normalizeOpaque, opaqueKindOf, toVal } from "./values";
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -29,20 +30,31 @@ const opaqueOf = (raw: unknown): Opaque | undefined => {
   return kind === undefined ? undefined : kind === "unknown" ? UNKNOWN_VALUE : SECRET_VALUE;
 };
 
-/** Adds values; an opaque part makes the sum opaque (unknown wins over secret). */
+/** Which opaque part a result shows when several are opaque: incomputable, then unknown, then secret. */
+const RANK: Record<Opaque["opaque"], number> = { incomputable: 2, unknown: 1, secret: 0 };
+const worse = (a: Opaque | undefined, b: Opaque): Opaque => (a !== undefined && RANK[a.opaque] >= RANK[b.opaque] ? a : b);
+
+/** An amount as the review carries it: an exact amount, an opaque marker, or incomputable. */
+export function amountVal(raw: unknown): Val<number> {
+  if (typeof raw === "number") return exactAmount(raw) === undefined ? INCOMPUTABLE_VALUE : raw;
+  return required(raw, isNumber);
+}
+
+/** Adds values exactly; an opaque part makes the sum opaque, and a sum that is not an exact amount is incomputable. */
 export function sumVals(values: Array<Val<number>>): Val<number> {
-  let total = 0;
+  const known: number[] = [];
   let opaque: Opaque | undefined;
   for (const v of values) {
-    if (isOpaque(v)) opaque = opaque?.opaque === "unknown" ? opaque : v;
-    else total += v;
+    if (isOpaque(v)) opaque = worse(opaque, v);
+    else known.push(v);
   }
-  return opaque ?? total;
+  if (opaque !== undefined) return opaque;
+  return sumAmounts(known) ?? INCOMPUTABLE_VALUE;
 }
 
 export function multiplyVals(a: Val<number>, b: Val<number>): Val<number> {
-  if (isOpaque(a) || isOpaque(b)) return isOpaque(a) && a.opaque === "unknown" ? a : isOpaque(b) ? b : a;
-  return a * b;
+  if (isOpaque(a) || isOpaque(b)) return isOpaque(a) ? (isOpaque(b) ? worse(a, b) : a) : (b as Opaque);
+  return productAmount(a, b) ?? INCOMPUTABLE_VALUE;
 }
 
 export function accessItemOf(raw: unknown): AccessItem {
@@ -53,7 +65,7 @@ export function accessItemOf(raw: unknown): AccessItem {
   }
   return {
     ...(typeof raw.id === "string" ? { id: raw.id } : {}),
-    amount: required(raw.amount, isNumber),
+    amount: amountVal(raw.amount),
     startingAt: required(raw.startingAt, isString),
     endingBefore: required(raw.endingBefore, isString),
   };
@@ -61,9 +73,9 @@ export function accessItemOf(raw: unknown): AccessItem {
 
 /** The billed amount of invoice fields: `amount`, else `quantity` × `unitPrice`. */
 export function invoiceAmountOf(fields: { amount?: unknown; quantity?: unknown; unitPrice?: unknown }): Val<number> {
-  if (fields.amount !== undefined) return required(fields.amount, isNumber);
+  if (fields.amount !== undefined) return amountVal(fields.amount);
   if (fields.quantity === undefined && fields.unitPrice === undefined) return UNKNOWN_VALUE;
-  return multiplyVals(required(fields.quantity ?? 1, isNumber), required(fields.unitPrice ?? 0, isNumber));
+  return multiplyVals(amountVal(fields.quantity ?? 1), amountVal(fields.unitPrice ?? 0));
 }
 
 export function invoiceItemOf(raw: unknown): InvoiceItem {

@@ -67,6 +67,9 @@ export function formatInvoicing(invoicing: Invoicing, table: CreditTypeTable): s
 export function pendingText(pending: readonly OpaqueKind[]): string {
   const unknown = pending.includes("unknown");
   const secret = pending.includes("secret");
-  if (unknown && secret) return "secret amounts and amounts unknown until apply";
-  return unknown ? "an amount unknown until apply" : "a secret amount";
+  const parts = pending.includes("incomputable") ? ["an amount that cannot be computed exactly"] : [];
+  if (unknown && secret) parts.push("secret amounts and amounts unknown until apply");
+  else if (unknown) parts.push("an amount unknown until apply");
+  else if (secret) parts.push("a secret amount");
+  return parts.join(" and ");
 }

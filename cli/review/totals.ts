@@ -3,6 +3,7 @@
 // (unknown until apply, or secret) is not guessed: the row keeps its known
 // part and records what is pending.
 
+import { sumAmounts } from "../../provider/core/money";
 import type { CommitChange, Delta, TotalRow, Totals } from "./model";
 import { type OpaqueKind, type Val, isOpaque } from "./values";
 
@@ -14,10 +15,19 @@ const compareVals = (a: Val<string>, b: Val<string>): number => {
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 };
 
+/** Adds exactly; a part or a total that is not an exact amount leaves the row incomputable. */
 function add(row: { net: number; pending: OpaqueKind[] }, amount: Val<number>): void {
-  if (!isOpaque(amount)) row.net += amount;
-  else if (!row.pending.includes(amount.opaque)) {
-    row.pending.push(amount.opaque);
+  const kind = isOpaque(amount) ? amount.opaque : undefined;
+  if (kind === undefined) {
+    const net = sumAmounts([row.net, amount as number]);
+    if (net !== undefined) {
+      row.net = net;
+      return;
+    }
+  }
+  const pending = kind ?? "incomputable";
+  if (!row.pending.includes(pending)) {
+    row.pending.push(pending);
     row.pending.sort();
   }
 }

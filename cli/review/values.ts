@@ -11,7 +11,12 @@
 
 import { UNKNOWN } from "../../provider/core/unknown";
 
-export type OpaqueKind = "unknown" | "secret";
+/**
+ * `incomputable`: an amount the review cannot compute exactly (a number that
+ * is not an exact amount, see provider/core/money.ts, or a sum or product
+ * that is not one). It is never shown as a number and fails the gate.
+ */
+export type OpaqueKind = "unknown" | "secret" | "incomputable";
 
 /** A value the preview does not show. */
 export interface Opaque {
@@ -23,10 +28,11 @@ export type Val<T> = T | Opaque;
 
 export const UNKNOWN_VALUE: Opaque = Object.freeze({ opaque: "unknown" });
 export const SECRET_VALUE: Opaque = Object.freeze({ opaque: "secret" });
+export const INCOMPUTABLE_VALUE: Opaque = Object.freeze({ opaque: "incomputable" });
 
 export const isOpaque = (v: unknown): v is Opaque =>
   typeof v === "object" && v !== null && !Array.isArray(v) && Object.keys(v).length === 1 &&
-  ((v as Opaque).opaque === "unknown" || (v as Opaque).opaque === "secret");
+  ((v as Opaque).opaque === "unknown" || (v as Opaque).opaque === "secret" || (v as Opaque).opaque === "incomputable");
 
 /** The CLI's blinded secret. */
 export const SECRET_TEXT = "[secret]";
@@ -95,15 +101,21 @@ export function containsOpaque(v: unknown, kind?: OpaqueKind): boolean {
   return false;
 }
 
-/** The opaque kinds inside a value, sorted ("secret" before "unknown"). */
+/** The opaque kinds inside a value, sorted ("incomputable", "secret", "unknown"). */
 export function opaqueKinds(v: unknown): OpaqueKind[] {
-  return (["secret", "unknown"] as const).filter((k) => containsOpaque(v, k));
+  return (["incomputable", "secret", "unknown"] as const).filter((k) => containsOpaque(v, k));
 }
 
 export const isString = (v: unknown): v is string => typeof v === "string";
 export const isNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
 
+const OPAQUE_TEXT: Record<OpaqueKind, string> = {
+  unknown: "unknown until apply",
+  secret: "[secret]",
+  incomputable: "not computable exactly",
+};
+
 /** How an opaque value reads in a review. */
 export function describeOpaque(kind: OpaqueKind): string {
-  return kind === "unknown" ? "unknown until apply" : "[secret]";
+  return OPAQUE_TEXT[kind];
 }

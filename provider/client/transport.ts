@@ -11,7 +11,7 @@ import {
   errorFromResponse,
   parseErrorBody,
 } from "./errors";
-import { redactDeep, type Redactor } from "./redact";
+import type { Redactor } from "./redact";
 import { parseRetryAfter } from "./retry-after";
 
 export interface TransportConfig {
@@ -116,14 +116,12 @@ export async function exchange(config: TransportConfig, ex: Exchange): Promise<u
     }
   }
 
-  const parsed = parseErrorBody(text);
+  const parsed = parseErrorBody(text, config.redact);
   throw errorFromResponse({
     ...where,
     status,
     isWrite,
-    ...(parsed.apiMessage === undefined ? {} : { apiMessage: config.redact(parsed.apiMessage) }),
-    ...(parsed.code === undefined ? {} : { code: config.redact(parsed.code) }),
-    ...(parsed.body === undefined ? {} : { body: redactDeep(parsed.body, config.redact) }),
+    ...parsed,
     ...optionalRetryAfter(responseHeaders),
   });
 }

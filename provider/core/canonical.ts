@@ -31,13 +31,17 @@ import { type Obj, compareStrings, isObj, isSortedStrings, stableStringify } fro
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Lower-cases a uuid; any other value (including the unknown sentinel) is returned as is. */
+/**
+ * Lower-cases a uuid; any other value is returned as is. So is the unknown
+ * sentinel, and so is an id that lower-cases to it: that is a real id spelt
+ * in another case, and turning it into the sentinel would make it unknown.
+ */
 export function canonicalId(v: unknown): unknown {
   if (typeof v !== "string" || v.length !== 36) return v;
   const lower = v.toLowerCase();
   // Already lower case (ids as Metronome answers them): the same either way, no need to test the shape.
   if (lower === v) return v;
-  return UUID.test(v) && !isUnknown(v) ? lower : v;
+  return UUID.test(v) && !isUnknown(lower) ? lower : v;
 }
 
 /** Upper-cases an enum value; anything else (including the unknown sentinel) is returned as is. */

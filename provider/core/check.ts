@@ -7,9 +7,13 @@
 
 import { z } from "zod";
 import { canonicalize } from "./canonical";
+import { effectiveUniquenessKey, provisionalUniquenessKey } from "./effective-key";
+import { CANDIDATE_KEY_INPUT } from "./hidden-inputs";
 import { replacedProperties } from "./replace";
+import { inputShapeIssues } from "./input-shape";
 import { checkRules, type Issue } from "./rules";
-import { type CustomerCommitInputs, customerCommitInputsSchema } from "./schema";
+import type { CustomerCommitInputs } from "./inputs";
+import { customerCommitInputsSchema } from "./schema";
 import { TIMESTAMP_FORM } from "./timestamps";
 import { isUnknown } from "./unknown";
 import { type Obj, type PathSegment, formatPath, getAt, isObj } from "./util";
@@ -68,11 +72,24 @@ const EXPECTED: Record<string, string> = {
 
 const TIMESTAMP_FIELDS = new Set(["startingAt", "endingBefore", "timestamp"]);
 
-function describe(v: unknown): string {
+/** Longer strings are shown cut short, with their length. */
+const MAX_SHOWN_STRING = 60;
+
+/** A value as a failure message names it; never the word the expectation uses for another type. */
+export function describe(v: unknown): string {
   if (v === undefined) return "nothing";
+  if (v === null) return "null";
   if (Array.isArray(v)) return "a list";
-  if (typeof v === "string") return `"${v}"`;
-  if (typeof v === "object") return "an object";
+  if (typeof v === "string") {
+    return v.length > MAX_SHOWN_STRING ? `${JSON.stringify(v.slice(0, 40))}… (${v.length} characters)` : JSON.stringify(v);
+  }
+  if (typeof v === "bigint") return `a bigint (${v}n)`;
+  if (typeof v === "symbol") return "a symbol";
+  if (typeof v === "function") return "a function";
+  if (typeof v === "object") {
+    const proto: unknown = Object.getPrototypeOf(v);
+    return proto === Object.prototype || proto === null ? "an object" : `an instance of ${(v as object).constructor?.name || "a class"}`;
+  }
   return String(v);
 }
 
@@ -154,27 +171,46 @@ export type ValidationResult = { ok: true; inputs: CustomerCommitInputs } | { ok
  */
 export function validateInputs(raw: unknown): ValidationResult {
   if (!isObj(raw)) return { ok: false, issues: [{ path: "", message: `expected an object of inputs, got ${describe(raw)}` }] };
+  // First, and without recursion: nesting, forbidden keys, control characters.
+  const shape = inputShapeIssues(raw);
+  if (shape.fatal) return { ok: false, issues: shape.issues };
   const input = withoutNulls(withoutInternalKeys(raw)) as Obj;
-  const schemaIssues = zodIssues(input);
-  // One problem per property: a value the schema already rejected is not
-  // reported again by a rule.
-  const taken = new Set(schemaIssues.map((i) => i.path));
-  const ruleIssues = checkRules(input).filter((i) => !taken.has(i.path));
-  const issues = [...schemaIssues, ...ruleIssues];
+  // One problem per property: a value already rejected (by its shape, then
+  // by the schema) is not reported again.
+  const taken = new Set(shape.issues.map((i) => i.path));
+  const below = (path: string): boolean => shape.issues.some((s) => s.path !== "" && (path.startsWith(`${s.path}.`) || path.startsWith(`${s.path}[`)));
+  const schemaIssues: Issue[] = [];
+  for (const i of zodIssues(input)) {
+    if (taken.has(i.path) || below(i.path)) continue;
+    taken.add(i.path);
+    schemaIssues.push(i);
+  }
+  const ruleIssues = checkRules(input).filter((i) => !taken.has(i.path) && !below(i.path));
+  const issues = [...shape.issues, ...schemaIssues, ...ruleIssues];
   if (issues.length > 0) return { ok: false, issues };
   return { ok: true, inputs: canonicalize(input) as CustomerCommitInputs };
 }
 
 /**
- * The provider's `check(olds, news)`. `olds` is not needed: canonical form
- * depends on the new inputs alone. Valid: canonical inputs and no failures.
- * Invalid: `news` unchanged (minus `__` keys) and one failure per issue.
+ * The provider's `check(olds, news)`. Canonical form depends on the new
+ * inputs alone; `olds` (the inputs in state, empty for a new resource) decide
+ * the uniqueness key, with the candidate the resource class derived
+ * (`__defaultUniquenessKey`, consumed here) for a new resource
+ * (effective-key.ts). Valid: canonical inputs, the effective key among them,
+ * and no failures. Invalid: `news` unchanged (minus `__` keys) and one failure
+ * per issue.
  */
 export function checkInputs(olds: unknown, news: unknown): { inputs: Obj; failures: CheckFailure[] } {
-  const result = validateInputs(news);
+  const prior = isObj(olds) ? withoutInternalKeys(olds) : {};
+  const declared = isObj(news) ? news.uniquenessKey : undefined;
+  const candidate = isObj(news) ? news[CANDIDATE_KEY_INPUT] : undefined;
+  const provisional = provisionalUniquenessKey(prior, declared, candidate);
+  const result = validateInputs(isObj(news) && provisional !== undefined ? { ...news, uniquenessKey: provisional } : news);
   if (result.ok) {
-    const kept = keyKeptOnReplace(olds, result.inputs as Obj);
-    return { inputs: result.inputs as Obj, failures: kept.map((i) => ({ property: i.path, reason: i.message })) };
+    const inputs = result.inputs as Obj;
+    inputs.uniquenessKey = effectiveUniquenessKey(prior, inputs, declared, candidate);
+    const kept = keyKeptOnReplace(prior, inputs);
+    return { inputs, failures: kept.map((i) => ({ property: i.path, reason: i.message })) };
   }
   const inputs = isObj(news) ? withoutInternalKeys(news) : {};
   return { inputs, failures: result.issues.map((i) => ({ property: i.path, reason: i.message })) };
@@ -185,8 +221,8 @@ export function checkInputs(olds: unknown, news: unknown): { inputs: Obj; failur
  * uniqueness key, so a replacement declared with the key of the commit it
  * replaces can never be created; worse, the refusal (409) would point back at
  * the commit being replaced. `olds` are the resource's current inputs (empty
- * on create). The derived default key changes with every replace-only field,
- * so this only stops an explicitly declared key.
+ * on create). A key that is not declared is chained anew on every
+ * replace-only change, so this only stops an explicitly declared key.
  */
 function keyKeptOnReplace(olds: unknown, inputs: Obj): Issue[] {
   if (!isObj(olds) || typeof olds.uniquenessKey !== "string" || inputs.uniquenessKey !== olds.uniquenessKey) return [];

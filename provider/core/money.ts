@@ -1,5 +1,141 @@
-// Money as people read it. Pure.
+// Money, exactly, and as people read it. Pure.
+//
+// Metronome's amounts, unit prices and quantities are JSON numbers (doubles;
+// metronome-api.md §8, the SDK's `number`) in the credit type's smallest unit
+// (cents for USD). A double can stand for a decimal exactly only while the
+// decimal is short: every decimal of at most 15 significant digits survives
+// the trip text -> double -> text unchanged (IEEE 754 binary64 guarantees 15,
+// not 17). So an amount is accepted when it has at most 15 significant digits
+// and is below 10^15 units (whole amounts are then safe integers): that
+// number means the same decimal in the user's program, in the JSON we send,
+// in Metronome and in a review. Sums, differences and products are computed
+// on those decimals with bigints, never in floating point, and a result is
+// handed back as a number only when it obeys the same rule.
+
 import { USD_CENTS_CREDIT_TYPE_ID } from "../api/wire";
+
+/** Significant decimal digits a double carries exactly both ways. */
+export const MAX_SIGNIFICANT_DIGITS = 15;
+/** Amounts must be below this many units (exclusive): $10,000,000,000,000.00 in USD cents. */
+export const AMOUNT_LIMIT = 1e15;
+
+/** A decimal: `units × 10^-scale`, scale ≥ 0. */
+export interface Exact {
+  readonly units: bigint;
+  readonly scale: number;
+}
+
+const NUMBER_TEXT = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/;
+
+/** The decimal a finite number's shortest text denotes (what JSON.stringify sends). */
+function decimalOf(v: number): Exact | undefined {
+  if (!Number.isFinite(v)) return undefined;
+  const m = NUMBER_TEXT.exec(String(v));
+  if (!m) return undefined;
+  const [, sign = "", int = "", frac = "", exp = "0"] = m;
+  let units = BigInt(`${sign}${int}${frac}`);
+  let scale = frac.length - Number(exp);
+  if (scale < 0) {
+    units *= 10n ** BigInt(-scale);
+    scale = 0;
+  }
+  return normalize({ units, scale });
+}
+
+/** Removes trailing zeros of the fraction: one spelling per value. */
+function normalize(e: Exact): Exact {
+  let { units, scale } = e;
+  while (scale > 0 && units % 10n === 0n) {
+    units /= 10n;
+    scale -= 1;
+  }
+  return { units, scale };
+}
+
+const abs = (n: bigint): bigint => (n < 0n ? -n : n);
+
+function significantDigits(e: Exact): number {
+  let digits = abs(e.units).toString().replace(/0+$/, "");
+  if (digits === "") digits = "0";
+  return digits.length;
+}
+
+/** True when the decimal can be an amount: at most 15 significant digits, below 10^15 units. */
+export function isRepresentable(e: Exact): boolean {
+  return significantDigits(e) <= MAX_SIGNIFICANT_DIGITS && abs(e.units) < BigInt(AMOUNT_LIMIT) * 10n ** BigInt(e.scale);
+}
+
+/** The exact decimal of an amount, or undefined when it is not a number that can be one exactly. */
+export function exactAmount(v: unknown): Exact | undefined {
+  if (typeof v !== "number") return undefined;
+  const e = decimalOf(v);
+  return e !== undefined && isRepresentable(e) ? e : undefined;
+}
+
+/** Why a number cannot be an amount, or undefined when it can. */
+export function amountProblem(v: number): string | undefined {
+  if (!Number.isFinite(v)) return `must be a finite number (got ${v})`;
+  if (exactAmount(v) !== undefined) return undefined;
+  return (
+    `cannot be sent to Metronome exactly (got ${v}): amounts are JSON numbers, exact only up to ${MAX_SIGNIFICANT_DIGITS} ` +
+    `significant digits and below ${AMOUNT_LIMIT.toExponential()} units; round it or use a smaller credit unit`
+  );
+}
+
+function align(a: Exact, b: Exact): [bigint, bigint, number] {
+  const scale = Math.max(a.scale, b.scale);
+  return [a.units * 10n ** BigInt(scale - a.scale), b.units * 10n ** BigInt(scale - b.scale), scale];
+}
+
+export function addExact(a: Exact, b: Exact): Exact {
+  const [x, y, scale] = align(a, b);
+  return normalize({ units: x + y, scale });
+}
+
+export function negateExact(a: Exact): Exact {
+  return { units: -a.units, scale: a.scale };
+}
+
+export function multiplyExact(a: Exact, b: Exact): Exact {
+  return normalize({ units: a.units * b.units, scale: a.scale + b.scale });
+}
+
+/** -1, 0 or 1, exactly. */
+export function compareExact(a: Exact, b: Exact): -1 | 0 | 1 {
+  const [x, y] = align(a, b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** The decimal as plain text, no exponent: `1234.5`, `-0.008`. */
+export function exactText(e: Exact): string {
+  const digits = abs(e.units).toString().padStart(e.scale + 1, "0");
+  const int = digits.slice(0, digits.length - e.scale);
+  const frac = e.scale > 0 ? `.${digits.slice(digits.length - e.scale)}` : "";
+  return `${e.units < 0n ? "-" : ""}${int}${frac}`;
+}
+
+/** The decimal as a number when it can be an amount (see the file comment), else undefined. */
+export function amountOf(e: Exact): number | undefined {
+  return isRepresentable(e) ? Number(exactText(e)) : undefined;
+}
+
+/** An exact sum of amounts as a number; undefined when a part or the total is not an exact amount. */
+export function sumAmounts(values: readonly number[]): number | undefined {
+  let total: Exact = { units: 0n, scale: 0 };
+  for (const v of values) {
+    const e = exactAmount(v);
+    if (e === undefined) return undefined;
+    total = addExact(total, e);
+  }
+  return amountOf(total);
+}
+
+/** `unitPrice × quantity` exactly, as a number; undefined when it is not an exact amount. */
+export function productAmount(unitPrice: number, quantity: number): number | undefined {
+  const a = exactAmount(unitPrice);
+  const b = exactAmount(quantity);
+  return a === undefined || b === undefined ? undefined : amountOf(multiplyExact(a, b));
+}
 
 /**
  * USD cents as dollars: `1000000` -> `$10,000.00`, `0.8` -> `$0.008`.

@@ -5,6 +5,17 @@
 // schema, and any rule that would have to look at Pulumi's unknown sentinel
 // is skipped, because during preview the real value may well be valid.
 
+import {
+  AMOUNT_LIMIT,
+  type Exact,
+  MAX_SIGNIFICANT_DIGITS,
+  amountProblem,
+  compareExact,
+  exactAmount,
+  exactText,
+  isRepresentable,
+  multiplyExact,
+} from "./money";
 import { HOUR_MS, formatTimestamp, isWholeHour, parseTimestamp } from "./timestamps";
 import { isUnknown } from "./unknown";
 import { type Obj, type PathSegment, formatPath, isObj } from "./util";
@@ -16,8 +27,11 @@ export interface Issue {
   message: string;
 }
 
+/** Metronome's OpenAPI document, schema `UniquenessKeyForCommitsAndCredits`: minLength 1, maxLength 128. */
 export const MAX_UNIQUENESS_KEY = 128;
+/** @metronome/sdk `src/resources/v1/custom-fields.ts` (metronome-api.md §1.1): keys at most 100 characters. */
 export const MAX_CUSTOM_FIELD_KEY = 100;
+/** The same source: values at most 200 characters. */
 export const MAX_CUSTOM_FIELD_VALUE = 200;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -54,14 +68,18 @@ function givenNonEmpty(v: unknown): boolean | undefined {
   return present(v);
 }
 
-/** Total of an invoice item: amount, or unitPrice × quantity; undefined if not all known. */
-function invoiceTotal(item: Obj): number | undefined {
-  if (present(item.amount)) return knownNumber(item.amount) ? item.amount : undefined;
-  if (knownNumber(item.unitPrice) && knownNumber(item.quantity)) return item.unitPrice * item.quantity;
-  return undefined;
+/**
+ * Total of an invoice item, exactly: amount, or unitPrice × quantity;
+ * undefined if not all known or not exact (exactAmounts reports that).
+ */
+function invoiceTotal(item: Obj): Exact | undefined {
+  if (present(item.amount)) return exactAmount(item.amount);
+  const price = exactAmount(item.unitPrice);
+  const quantity = exactAmount(item.quantity);
+  if (price === undefined || quantity === undefined) return undefined;
+  const total = multiplyExact(price, quantity);
+  return isRepresentable(total) ? total : undefined;
 }
-
-const nearlyEqual = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 
 const issue = (segments: PathSegment[], message: string): Issue => ({ path: formatPath(segments), message });
 
@@ -105,10 +123,13 @@ export const postpaidEqualTotals: Rule = (o) => {
   if (!Array.isArray(access) || access.length !== 1 || !Array.isArray(invoice) || invoice.length !== 1) return [];
   const [a] = access;
   const [i] = invoice;
-  if (!isObj(a) || !isObj(i) || !knownNumber(a.amount)) return [];
+  if (!isObj(a) || !isObj(i)) return [];
+  const granted = exactAmount(a.amount);
   const total = invoiceTotal(i);
-  if (total === undefined || nearlyEqual(total, a.amount)) return [];
-  return [issue(["invoiceSchedule", "scheduleItems", 0], `POSTPAID invoice total ${total} must equal the access amount ${a.amount}`)];
+  if (granted === undefined || total === undefined || compareExact(total, granted) === 0) return [];
+  return [
+    issue(["invoiceSchedule", "scheduleItems", 0], `POSTPAID invoice total ${exactText(total)} must equal the access amount ${exactText(granted)} exactly`),
+  ];
 };
 
 /**
@@ -268,6 +289,54 @@ export const finiteNumbers: Rule = (o) => {
   return out;
 };
 
+/** Every amount field (amount, unitPrice, quantity) in the inputs, with its path. */
+function amountFields(o: Obj): Array<{ at: PathSegment[]; value: unknown }> {
+  const out: Array<{ at: PathSegment[]; value: unknown }> = [];
+  if (isObj(o.accessSchedule)) {
+    for (const [i, item] of objectItems(o.accessSchedule.scheduleItems)) out.push({ at: ["accessSchedule", "scheduleItems", i, "amount"], value: item.amount });
+  }
+  if (isObj(o.invoiceSchedule)) {
+    const priced: Array<[PathSegment[], Obj]> = objectItems(o.invoiceSchedule.scheduleItems).map(([i, item]) => [["invoiceSchedule", "scheduleItems", i], item]);
+    if (isObj(o.invoiceSchedule.recurringSchedule)) priced.push([["invoiceSchedule", "recurringSchedule"], o.invoiceSchedule.recurringSchedule]);
+    for (const [at, item] of priced) for (const f of ["amount", "unitPrice", "quantity"]) out.push({ at: [...at, f], value: item[f] });
+  }
+  return out;
+}
+
+/**
+ * Amounts are exact (money.ts): each one, and each unitPrice × quantity,
+ * which Metronome stores as the item's amount. Non-finite numbers are
+ * finiteNumbers' to report.
+ */
+export const exactAmounts: Rule = (o) => {
+  const out: Issue[] = [];
+  for (const { at, value } of amountFields(o)) {
+    if (!knownNumber(value)) continue;
+    const problem = amountProblem(value);
+    if (problem !== undefined) out.push(issue(at, problem));
+  }
+  const priced: Array<[PathSegment[], Obj]> = [];
+  if (isObj(o.invoiceSchedule)) {
+    priced.push(...objectItems(o.invoiceSchedule.scheduleItems).map(([i, item]): [PathSegment[], Obj] => [["invoiceSchedule", "scheduleItems", i], item]));
+    if (isObj(o.invoiceSchedule.recurringSchedule)) priced.push([["invoiceSchedule", "recurringSchedule"], o.invoiceSchedule.recurringSchedule]);
+  }
+  for (const [at, item] of priced) {
+    const price = exactAmount(item.unitPrice);
+    const quantity = exactAmount(item.quantity);
+    if (price === undefined || quantity === undefined || present(item.amount)) continue;
+    const total = multiplyExact(price, quantity);
+    if (isRepresentable(total)) continue;
+    out.push(
+      issue(
+        at,
+        `unitPrice × quantity = ${exactText(total)} is not an amount Metronome can hold exactly ` +
+          `(at most ${MAX_SIGNIFICANT_DIGITS} significant digits, below ${AMOUNT_LIMIT.toExponential()} units)`,
+      ),
+    );
+  }
+  return out;
+};
+
 /** Access periods must not overlap: the same money would be granted twice. */
 export const accessNoOverlap: Rule = (o) => {
   if (!isObj(o.accessSchedule)) return [];
@@ -316,12 +385,48 @@ export const endAccessPrepaidOnly: Rule = (o) => {
   return [issue(["onDelete"], 'onDelete "endAccess" is only available for PREPAID commits (Metronome can only shorten prepaid ones); use "archive" or "forget"')];
 };
 
+/** How a refused id is quoted: cut short when long, control characters escaped. */
+const shownId = (v: string): string => (v.length > 60 ? `${JSON.stringify(v.slice(0, 40))}… (${v.length} characters)` : JSON.stringify(v));
+
 /** An adopted commit is named by its Metronome id, a uuid. */
 export const existingCommitIdShape: Rule = (o) => {
   const v = o.existingCommitId;
   if (typeof v !== "string" || isUnknown(v) || UUID.test(v)) return [];
-  return [issue(["existingCommitId"], `expected a Metronome commit id (a uuid such as 7f3c2a10-5b7e-4c1d-9a8e-2b4c6d8e0f12), got "${v}"`)];
+  return [issue(["existingCommitId"], `expected a Metronome commit id (a uuid such as 7f3c2a10-5b7e-4c1d-9a8e-2b4c6d8e0f12), got ${shownId(v)}`)];
 };
+
+/**
+ * The ids Metronome's OpenAPI document types as `format: uuid` on
+ * CreateCustomerCommitPayload and the schemas under it: customer_id,
+ * product_id, invoice_contract_id, applicable_product_ids[],
+ * access_schedule.credit_type_id (ScheduleDurationInput),
+ * invoice_schedule.credit_type_id (SchedulePointInTimeInput) and
+ * specifiers[].product_id (CommitSpecifierInput). applicable_contract_ids
+ * are plain strings there, so they are not checked here.
+ */
+function uuidFields(o: Obj): Array<{ at: PathSegment[]; value: unknown }> {
+  const out: Array<{ at: PathSegment[]; value: unknown }> = [
+    { at: ["customerId"], value: o.customerId },
+    { at: ["productId"], value: o.productId },
+    { at: ["invoiceContractId"], value: o.invoiceContractId },
+  ];
+  if (isObj(o.accessSchedule)) out.push({ at: ["accessSchedule", "creditTypeId"], value: o.accessSchedule.creditTypeId });
+  if (isObj(o.invoiceSchedule)) out.push({ at: ["invoiceSchedule", "creditTypeId"], value: o.invoiceSchedule.creditTypeId });
+  if (Array.isArray(o.applicableProductIds)) o.applicableProductIds.forEach((v, i) => out.push({ at: ["applicableProductIds", i], value: v }));
+  for (const [i, s] of objectItems(o.specifiers)) out.push({ at: ["specifiers", i, "productId"], value: s.productId });
+  return out;
+}
+
+/**
+ * Ids Metronome types as uuids are uuids. Pulumi's unknown sentinel is
+ * accepted in its exact spelling only (it is itself a uuid; another case of
+ * it is an ordinary id, never turned into the sentinel).
+ */
+export const uuidIds: Rule = (o) =>
+  uuidFields(o).flatMap(({ at, value }) => {
+    if (typeof value !== "string" || value === "" || isUnknown(value) || UUID.test(value)) return [];
+    return [issue(at, `expected a Metronome id (a uuid such as 7f3c2a10-5b7e-4c1d-9a8e-2b4c6d8e0f12), got ${shownId(value)}`)];
+  });
 
 /**
  * Adoption compares the declaration with what Metronome holds, and Metronome
@@ -353,11 +458,13 @@ export const RULES: readonly Rule[] = [
   wholeHours,
   amountsInRange,
   finiteNumbers,
+  exactAmounts,
   accessNoOverlap,
   uniquenessKeyLength,
   customFieldLimits,
   endAccessPrepaidOnly,
   existingCommitIdShape,
+  uuidIds,
   adoptionDeclaresInvoiceItems,
 ];
 

@@ -77,6 +77,13 @@ function recurring(): Raw {
   };
 }
 
+/** A value nested `levels` deep, alternating lists and single-key objects. */
+function nested(levels: number): unknown {
+  let v: unknown = "x";
+  for (let i = 0; i < levels; i++) v = i % 2 === 0 ? [v] : { a: v };
+  return v;
+}
+
 /** `base()` changed by `change` (a deep copy, so cases never share objects). */
 function bad(base: () => Raw, change: (a: Editable) => void): Raw {
   const args = structuredClone(base()) as Editable;
@@ -224,6 +231,40 @@ const CORPUS: Case[] = [
   { name: "unknown key in a specifier", args: bad(prepaid, (a) => (a.specifiers = [{ product_tags: ["compute"] }])), paths: ["specifiers[0].product_tags"], reason: /did you mean "productTags"\?/ },
   { name: "a bearer token passed as an input", args: bad(prepaid, (a) => (a.bearerToken = "sk_live_nope")), paths: ["bearerToken"], reason: /unknown property/ },
 
+  // ---- exact money --------------------------------------------------------------
+  { name: "POSTPAID $10,000,000.00 of access against a $10,000,000.01 invoice", args: bad(postpaid, (a) => { a.accessSchedule.scheduleItems[0].amount = 1_000_000_000; a.invoiceSchedule.scheduleItems[0].amount = 1_000_000_001; }), paths: [INVOICE0], reason: /total 1000000001 must equal the access amount 1000000000 exactly/ },
+  { name: "POSTPAID totals 9 cents apart at 10^10", args: bad(postpaid, (a) => { a.accessSchedule.scheduleItems[0].amount = 1e10; a.invoiceSchedule.scheduleItems[0].amount = 1e10 + 9; }), paths: [INVOICE0], reason: /must equal the access amount 10000000000 exactly/ },
+  { name: "unitPrice 1e308 × quantity 10", args: bad(prepaid, (a) => (a.invoiceSchedule.scheduleItems[0] = { timestamp: "2027-01-01T00:00:00Z", unitPrice: 1e308, quantity: 10 })), paths: [`${INVOICE0}.unitPrice`], reason: /cannot be sent to Metronome exactly/ },
+  { name: "unitPrice × quantity past 10^15 units", args: bad(prepaid, (a) => (a.invoiceSchedule.scheduleItems[0] = { timestamp: "2027-01-01T00:00:00Z", unitPrice: 1e13, quantity: 1000 })), paths: [INVOICE0], reason: /unitPrice × quantity = 10000000000000000 is not an amount/ },
+  { name: "an amount of 17 significant digits (0.1 + 0.2)", args: bad(prepaid, (a) => (a.invoiceSchedule.scheduleItems[0].amount = 0.1 + 0.2)), paths: [`${INVOICE0}.amount`], reason: /15 significant digits/ },
+
+  // ---- ids Metronome types as uuids ----------------------------------------------
+  { name: "customerId a path", args: bad(prepaid, (a) => (a.customerId = "../../etc/passwd")), paths: ["customerId"], reason: /expected a Metronome id \(a uuid/ },
+  // gRPC's default 4 MB message limit stops a 10 MB value before check (the core tables check one).
+  { name: "a 1 MB invoiceContractId", args: bad(prepaid, (a) => (a.invoiceContractId = "c".repeat(1024 * 1024))), paths: ["invoiceContractId"], reason: /\(1048576 characters\)/ },
+  { name: "access creditTypeId a currency name", args: bad(prepaid, (a) => (a.accessSchedule.creditTypeId = "USD")), paths: ["accessSchedule.creditTypeId"], reason: /expected a Metronome id/ },
+  { name: "a specifier productId that is a name", args: bad(prepaid, (a) => (a.specifiers = [{ productId: "compute" }])), paths: ["specifiers[0].productId"], reason: /expected a Metronome id/ },
+
+  // ---- control characters -----------------------------------------------------------
+  { name: "productId with a NUL byte", args: bad(prepaid, (a) => (a.productId = `${PRODUCT}\u0000`)), paths: ["productId"], reason: /control character \(U\+0000\)/ },
+  { name: "name with an ANSI escape", args: bad(prepaid, (a) => (a.name = "Acme \u001b[2J\u001b[31mAPPROVED")), paths: ["name"], reason: /control character \(U\+001B\)/ },
+  { name: "product tag with a C1 control", args: bad(prepaid, (a) => (a.applicableProductTags = ["gpu\u009b"])), paths: ["applicableProductTags[0]"], reason: /U\+009B/ },
+
+  // ---- keys that would change a prototype ---------------------------------------------
+  // A `__proto__` key never reaches check through the engine: Pulumi's own
+  // serialization drops it (the core tables cover check seeing one). Items
+  // placed only under it are therefore missing, and refused as missing.
+  { name: "customFields with a constructor key", args: bad(prepaid, (a) => (a.customFields = { constructor: "x", sales_region: "eu" })), paths: ["customFields.constructor"], reason: /a key named "constructor" is not allowed/ },
+  { name: "pricingGroupValues with a constructor key", args: bad(prepaid, (a) => (a.specifiers = [{ pricingGroupValues: { constructor: "x" } }])), paths: ["specifiers[0].pricingGroupValues.constructor"], reason: /a key named "constructor" is not allowed/ },
+  { name: "presentationGroupValues with a prototype key", args: bad(prepaid, (a) => (a.specifiers = [{ presentationGroupValues: { prototype: "x" } }])), paths: ["specifiers[0].presentationGroupValues.prototype"], reason: /a key named "prototype" is not allowed/ },
+  { name: "access items only under __proto__", args: bad(prepaid, (a) => (a.accessSchedule = JSON.parse(`{"__proto__":${JSON.stringify(a.accessSchedule)}}`))), paths: ["accessSchedule.scheduleItems"], reason: /is required: expected a list/ },
+
+  // ---- deep nesting -------------------------------------------------------------------
+  // Protocol buffers refuse to serialize values thousands of levels deep; the core tables check those.
+  { name: "a custom field nested 60 levels", args: bad(prepaid, (a) => (a.customFields = { sales_region: nested(60) })), paths: ["customFields.sales_region"], reason: /nests deeper than 32 levels/ },
+  { name: "an access amount nested 100 levels", args: bad(prepaid, (a) => (a.accessSchedule.scheduleItems[0].amount = nested(100))), paths: ["accessSchedule.scheduleItems"], reason: /nests deeper than 32 levels/ },
+  { name: "a specifier nested 40 levels", args: bad(prepaid, (a) => (a.specifiers = [nested(40)])), paths: ["specifiers[0]"], reason: /nests deeper than 32 levels/ },
+
   // ---- every problem at once ----------------------------------------------------
   {
     name: "several problems reported together",
@@ -343,6 +384,21 @@ describe("bad input through a real pulumi preview", { timeout: TIMEOUT }, () => 
       name: "postpaid-totals",
       program: () => declare("postpaid-totals", postpaid, (a) => (a.invoiceSchedule.scheduleItems[0].amount = 4_000_000)),
       expected: [[INVOICE0, "POSTPAID invoice total 4000000 must equal the access amount 5000000"]],
+    },
+    {
+      name: "hostile",
+      program: () =>
+        declare("hostile", postpaid, (a) => {
+          a.accessSchedule.scheduleItems[0].amount = 1_000_000_000;
+          a.invoiceSchedule.scheduleItems[0].amount = 1_000_000_001;
+          a.applicableProductIds = ["../../etc/passwd"];
+          a.description = "ok\u0000";
+        }),
+      expected: [
+        [INVOICE0, "POSTPAID invoice total 1000000001 must equal the access amount 1000000000 exactly"],
+        ["applicableProductIds[0]", "expected a Metronome id"],
+        ["description", "control character (U+0000)"],
+      ],
     },
     {
       name: "typo",

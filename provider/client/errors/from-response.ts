@@ -9,6 +9,7 @@ import { NotFoundError } from "./not-found-error";
 import { RateLimitedError } from "./rate-limited-error";
 import { ServerError } from "./server-error";
 import { UnprocessableError } from "./unprocessable-error";
+import { redactDeep } from "../redact";
 
 export interface ResponseErrorInput extends Omit<ApiErrorDetails, "mayHaveApplied" | "cause"> {
   status: number;
@@ -39,12 +40,21 @@ export function errorFromResponse(input: ResponseErrorInput): MetronomeApiError 
 // cannot flood a log line.
 const MAX_TEXT_BODY = 500;
 
-/** Pulls Metronome's `{ message, code }` out of an error body, tolerating anything. */
-export function parseErrorBody(text: string): Pick<ApiErrorDetails, "apiMessage" | "code" | "body"> {
+/**
+ * Pulls Metronome's `{ message, code }` out of an error body, tolerating
+ * anything. `redact` runs on the whole text before anything is parsed or cut
+ * short (a cut first could split a secret into a part that no longer matches),
+ * and again on every parsed string (JSON escapes can spell a secret out).
+ */
+export function parseErrorBody(
+  raw: string,
+  redact: (text: string) => string = (t) => t,
+): Pick<ApiErrorDetails, "apiMessage" | "code" | "body"> {
+  const text = redact(raw);
   if (text.trim() === "") return {};
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    parsed = redactDeep(JSON.parse(text), redact);
   } catch {
     return { body: text.length > MAX_TEXT_BODY ? `${text.slice(0, MAX_TEXT_BODY)}…` : text };
   }

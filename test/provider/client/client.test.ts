@@ -146,6 +146,36 @@ describe("commit lifecycle", () => {
     expect((await api.listAllCommits({ customer_id: customerId })).map((c) => c.id)).not.toContain(id);
   });
 
+  it("tells its write observers of every commit write, before it is sent and once it has ended", async () => {
+    const client = makeClient({ maxRetries: 0 });
+    const seen: string[] = [];
+    client.observeCommitWrites((write) => {
+      seen.push(`${write.phase} ${write.kind} ${write.customerId ?? "-"} ${write.commitId ?? "-"}`);
+    });
+    const { id } = await client.createCommit(commitBody());
+    await client.editCommit({ customer_id: customerId, commit_id: id, name: "Renamed" });
+    await client.updateCommitEndDate({ customer_id: customerId, commit_id: id, access_ending_before: "2027-07-01T00:00:00Z" });
+    const key = `owner_${id.slice(0, 8)}`;
+    await api.addCustomFieldKey({ entity: "commit", key, enforce_uniqueness: false });
+    await client.setCustomFieldValues({ entity: "commit", entity_id: id, custom_fields: { [key]: "finance" } });
+    await client.deleteCustomFieldValues({ entity: "commit", entity_id: id, keys: [key] });
+    await client.archiveCommit({ customer_id: customerId, commit_id: id });
+    await ctl.arm({ path: CREATE, kind: "status", status: 500, count: 1 });
+    await expect(client.createCommit(commitBody())).rejects.toThrow();
+    await client.getCommit(customerId, id); // a read: not told
+
+    const c = customerId;
+    expect(seen).toEqual([
+      `start create ${c} -`, `end create ${c} ${id}`,
+      `start change ${c} ${id}`, `end change ${c} ${id}`,
+      `start change ${c} ${id}`, `end change ${c} ${id}`,
+      `start change - ${id}`, `end change - ${id}`,
+      `start change - ${id}`, `end change - ${id}`,
+      `start change ${c} ${id}`, `end change ${c} ${id}`,
+      `start create ${c} -`, `end create ${c} -`,
+    ]);
+  });
+
   it("getCommit answers undefined for a commit Metronome does not know", async () => {
     await expect(api.getCommit(customerId, randomUUID())).resolves.toBeUndefined();
   });

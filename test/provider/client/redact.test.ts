@@ -25,3 +25,27 @@ describe("redactDeep", () => {
     });
   });
 });
+
+describe("makeRedactor: runs and encodings of the token", () => {
+  const redact = makeRedactor(TOKEN);
+  const b64 = (s: string) => Buffer.from(s).toString("base64");
+  it.each([
+    ["the first 8 characters", `x ${TOKEN.slice(0, 8)} y`, "x [redacted] y"],
+    ["8 characters from the middle", `x${TOKEN.slice(5, 13)}y`, "x[redacted]y"],
+    ["the token twice, glued", `${TOKEN}${TOKEN}`, "[redacted]"],
+    ["two separate runs", `${TOKEN.slice(0, 10)} and ${TOKEN.slice(-10)}`, "[redacted] and [redacted]"],
+    ["its base64", `Basic ${b64(TOKEN)}`, /^Basic \[redacted\].{0,4}$/],
+    ["its base64 one byte in", `Basic ${b64(`:${TOKEN}`)}`, /^Basic .{0,4}\[redacted\].{0,4}$/],
+    ["its base64 two bytes in", `Basic ${b64(`u:${TOKEN}`)}`, /^Basic .{0,4}\[redacted\].{0,4}$/],
+  ])("redacts %s", (_name, text, expected) => {
+    if (typeof expected === "string") expect(redact(text)).toBe(expected);
+    else expect(redact(text)).toMatch(expected);
+  });
+
+  it.each([
+    ["7 characters of it", `x ${TOKEN.slice(0, 7)} y`],
+    ["ordinary words", "the commit was refused by Metronome"],
+  ])("leaves %s alone", (_name, text) => {
+    expect(redact(text)).toBe(text);
+  });
+});

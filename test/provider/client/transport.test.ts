@@ -21,7 +21,7 @@ import {
   type MetronomeClientOptions,
 } from "../../../provider/client";
 import { SLOWER_THAN_ANY_TIMEOUT_MS } from "../../helpers/timeouts";
-import { expectNoSecret } from "./support/no-secret";
+import { expectNoPartOfSecret, expectNoSecret } from "./support/no-secret";
 import { closedPort, json, startStub, type StubServer } from "./support/stub-server";
 
 const TOKEN = "mtr_test_5f3c9a7e1b2d4c6e8f0a1b2c3d4e5f60";
@@ -264,6 +264,35 @@ describe("the bearer token never leaks into an error", () => {
     expect(error).toBeInstanceOf(cls);
     expect((error as MetronomeApiError).apiMessage).toBe("rejected Bearer [redacted]");
     expectNoSecret(error, TOKEN);
+  });
+
+  const text = (status: number, body: string) => (_req: unknown, res: Parameters<typeof json>[0]) => {
+    res.writeHead(status, { "content-type": "text/html", "content-length": Buffer.byteLength(body) });
+    res.end(body);
+  };
+  const basic = (user: string) => Buffer.from(`${user}:${TOKEN}`).toString("base64");
+  it.each([
+    ["the token straddling the 500-character cut", `${"x".repeat(490)}${TOKEN} tail`],
+    ["the token ending one character past the cut", `${"x".repeat(501 - TOKEN.length)}${TOKEN}`],
+    ["the token starting at the cut", `${"x".repeat(500)}${TOKEN}`],
+    ["the first 12 characters of the token", `<p>token ${TOKEN.slice(0, 12)}… is invalid</p>`],
+    ["the last 9 characters of the token glued to other text", `key=abc${TOKEN.slice(-9)}xyz`],
+    ["a Basic header with the token, echoed", `<p>Authorization: Basic ${basic("")}</p>`],
+    ["a Basic header with a user and the token, echoed", `<p>Authorization: Basic ${basic("api")}</p>`],
+    ["the token in base64url", `<p>${Buffer.from(TOKEN).toString("base64url")}</p>`],
+  ])("a text body with %s", async (_name, body) => {
+    stub.setHandler(text(502, body));
+    const error = await client({ maxRetries: 0 }).createCommit(COMMIT).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ServerError);
+    expectNoPartOfSecret(error, TOKEN);
+  });
+
+  it("a JSON body that spells the token with escapes", async () => {
+    const escaped = [...TOKEN].map((ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`).join("");
+    stub.setHandler(text(400, `{"message":"bad ${escaped}"}`));
+    const error = await client({ maxRetries: 0 }).createCommit(COMMIT).catch((e: unknown) => e);
+    expect((error as MetronomeApiError).apiMessage).toBe("bad [redacted]");
+    expectNoPartOfSecret(error, TOKEN);
   });
 
   it("timeout", async () => {

@@ -13,6 +13,7 @@ import { MetronomeClient } from "../../../provider/client";
 import { UNKNOWN } from "../../../provider/core";
 import { closeClients, setClientTuningForTests, type ClientTuning } from "../../../provider/runtime/client-for";
 import { resetConfiguredCredentials } from "../../../provider/runtime/credentials";
+import { resetDeploymentLedger } from "../../../provider/runtime/deployment-ledger";
 import { customerCommitProvider } from "../../../provider/runtime/provider";
 import { control, type LoggedCall } from "../client/support/emulator-control";
 
@@ -79,6 +80,7 @@ export function useRuntime(tuning: ClientTuning = FAST, emulatorOptions: Emulato
   });
   beforeEach(async () => {
     resetConfiguredCredentials();
+    newDeployment();
     await customerCommitProvider.configure(stackConfig({ "metronome:bearerToken": TOKEN, "metronome:baseUrl": h.url }));
     await h.emu.disarm();
     await h.emu.clearLog();
@@ -91,6 +93,15 @@ export function useRuntime(tuning: ClientTuning = FAST, emulatorOptions: Emulato
     await h.emulator?.close();
   });
   return h;
+}
+
+/**
+ * Starts a new deployment, as each `pulumi` command does with a new plugin
+ * process: the provider forgets what it saw of the last one (the deployment
+ * ledger). A test that creates and then removes a commit is two commands.
+ */
+export function newDeployment(): void {
+  resetDeploymentLedger();
 }
 
 export interface World {
@@ -161,10 +172,14 @@ export async function checked(raw: Raw, olds: Raw = {}): Promise<Raw> {
   return inputs;
 }
 
-/** check, then create, as `pulumi up` does. Returns the checked inputs and the create result. */
+/**
+ * check, then create, as an earlier `pulumi up` does; what follows is a new
+ * deployment (`newDeployment`). Returns the checked inputs and the create result.
+ */
 export async function created(raw: Raw): Promise<{ inputs: Raw; id: string; outs: Raw }> {
   const inputs = await checked(raw);
   const result = await customerCommitProvider.create({ __provider: "shim", ...inputs });
+  newDeployment();
   return { inputs, id: result.id, outs: result.outs as Raw };
 }
 
