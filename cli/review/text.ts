@@ -1,5 +1,6 @@
 // Plain-text pieces shared by the renderers: opaque values, timestamps,
-// access windows and invoice schedules. No Markdown here.
+// access windows and invoice schedules, and quoted values inside sentences.
+// No Markdown here.
 
 import type { CreditTypeTable } from "./credit-types";
 import type { AccessItem, Invoicing } from "./model";
@@ -62,6 +63,52 @@ export function formatInvoicing(invoicing: Invoicing, table: CreditTypeTable): s
     }
   }
 }
+
+// ---- quoted values ------------------------------------------------------------
+//
+// Sentences (warnings, notes, gate reasons) name values: resource names, ids,
+// properties. A value is quoted in backticks, with backticks and backslashes
+// inside it escaped by a backslash and invisible characters made visible, so
+// that a renderer can find exactly where each value starts and ends however
+// it is spelt. JSON and the terminal show sentences as they are.
+
+/**
+ * Control, bidi and zero-width characters (and line/paragraph separators):
+ * they would end a line, reorder the text around them, or hide in it.
+ */
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/g;
+
+/** Each invisible character as a visible `⟨U+202E⟩`; everything else as it is. */
+export function visibleControls(s: string): string {
+  return s.replace(INVISIBLE, (c) => `⟨U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}⟩`);
+}
+
+/** A value quoted inside a sentence. */
+export const quoted = (v: string): string => `\`${visibleControls(v).replace(/[\\`]/g, "\\$&")}\``;
+
+/** A sentence split into its own text and the values quoted in it (see `quoted`). */
+export function splitQuoted(s: string): Array<{ text: string; quoted: boolean }> {
+  const out: Array<{ text: string; quoted: boolean }> = [];
+  let text = "";
+  let inside = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i] as string;
+    if (inside && c === "\\" && i + 1 < s.length) {
+      text += s[++i];
+    } else if (c === "`") {
+      if (text !== "" || inside) out.push({ text, quoted: inside });
+      text = "";
+      inside = !inside;
+    } else {
+      text += c;
+    }
+  }
+  if (text !== "") out.push({ text: inside ? `\`${text}` : text, quoted: false });
+  return out;
+}
+
+/** A sentence for JSON or a terminal: as it is, with nothing invisible left in it. */
+export const plainText = (s: string): string => visibleControls(s);
 
 /** What a total is still missing: "an amount unknown until apply", "a secret amount", or both. */
 export function pendingText(pending: readonly OpaqueKind[]): string {

@@ -58,3 +58,6 @@ export async function runReview(argv: string[], stdin = ""): Promise<RunResult> 
   });
   return { code, stdout, stderr };
 }
+
+/** Rendered Markdown as a reader sees it: code elements as backtick spans, backslash escapes removed. */
+export const visible = (md: string): string => md.replace(/<code>(.*?)<\/code>/g, "`$1`").replace(/\\([!-/:-@[-`{-~])/g, "$1");
