@@ -67,10 +67,14 @@ export function formatInvoicing(invoicing: Invoicing, table: CreditTypeTable): s
 // ---- quoted values ------------------------------------------------------------
 //
 // Sentences (warnings, notes, gate reasons) name values: resource names, ids,
-// properties. A value is quoted in backticks, with backticks and backslashes
-// inside it escaped by a backslash and invisible characters made visible, so
-// that a renderer can find exactly where each value starts and ends however
-// it is spelt. JSON and the terminal show sentences as they are.
+// properties. A quoted value sits between two control characters, which no
+// other text of a review can hold: every string of the plan and of the
+// credit-type table has its invisible characters made visible on the way in
+// (visibleStrings, creditTypeTable). Each renderer then decides how a quoted
+// value looks: Markdown as code, JSON and the terminal in backticks.
+
+const OPEN = "\u0002";
+const CLOSE = "\u0003";
 
 /**
  * Control, bidi and zero-width characters (and line/paragraph separators):
@@ -83,32 +87,34 @@ export function visibleControls(s: string): string {
   return s.replace(INVISIBLE, (c) => `⟨U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}⟩`);
 }
 
-/** A value quoted inside a sentence. */
-export const quoted = (v: string): string => `\`${visibleControls(v).replace(/[\\`]/g, "\\$&")}\``;
+/** A copy of a parsed JSON value with visibleControls applied to every string and key. */
+export function visibleStrings(v: unknown): unknown {
+  if (typeof v === "string") return visibleControls(v);
+  if (Array.isArray(v)) return v.map(visibleStrings);
+  if (v !== null && typeof v === "object") {
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [visibleControls(k), visibleStrings(x)]));
+  }
+  return v;
+}
 
-/** A sentence split into its own text and the values quoted in it (see `quoted`). */
+/** A value quoted inside a sentence. */
+export const quoted = (v: string): string => `${OPEN}${visibleControls(v)}${CLOSE}`;
+
+/** A sentence split into its own text and the values quoted in it. */
 export function splitQuoted(s: string): Array<{ text: string; quoted: boolean }> {
   const out: Array<{ text: string; quoted: boolean }> = [];
-  let text = "";
-  let inside = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i] as string;
-    if (inside && c === "\\" && i + 1 < s.length) {
-      text += s[++i];
-    } else if (c === "`") {
-      if (text !== "" || inside) out.push({ text, quoted: inside });
-      text = "";
-      inside = !inside;
-    } else {
-      text += c;
-    }
+  for (const [i, part] of s.split(/[\u0002\u0003]/).entries()) {
+    if (part !== "") out.push({ text: part, quoted: i % 2 === 1 });
   }
-  if (text !== "") out.push({ text: inside ? `\`${text}` : text, quoted: false });
   return out;
 }
 
-/** A sentence for JSON or a terminal: as it is, with nothing invisible left in it. */
-export const plainText = (s: string): string => visibleControls(s);
+/** A sentence for JSON or a terminal: quoted values in backticks, nothing invisible. */
+export function plainText(s: string): string {
+  return splitQuoted(s)
+    .map((p) => (p.quoted ? `\`${p.text}\`` : visibleControls(p.text)))
+    .join("");
+}
 
 /** What a total is still missing: "an amount unknown until apply", "a secret amount", or both. */
 export function pendingText(pending: readonly OpaqueKind[]): string {

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { renderMarkdown } from "../../../cli/review/render-markdown";
 import { reviewPreview } from "../../../cli/review/review";
 import { mdAlert, mdCode, mdLiteral, mdSentence } from "../../../cli/review/markdown";
+import { quoted } from "../../../cli/review/text";
 import { AS_OF, AS_OF_ARG, FIXTURE_NAMES, HERE, TABLE, fixturePath, loadFixture, reviewOf, runReview, visible } from "./helpers";
 
 const markdownOf = (name: string) => renderMarkdown(reviewOf(name), TABLE);
@@ -108,8 +109,7 @@ describe("markdown helpers", () => {
     expect(mdLiteral("a *b* $1 <x> [y] a|b")).toBe("a \\*b\\* \\$1 \\<x\\> \\[y\\] a\\|b");
     expect(mdLiteral("line\nbreak")).toBe("line⟨U\\+000A⟩break");
     expect(mdCode("a`b")).toBe("<code>a\\`b</code>");
-    expect(mdSentence("pay $5 for `x*y`")).toBe("pay \\$5 for <code>x\\*y</code>");
-    expect(mdSentence("commit `a\\`b` here")).toBe("commit <code>a\\`b</code> here");
+    expect(mdSentence(`pay $5 for ${quoted("x*y")}, not \`this\``)).toBe("pay \\$5 for <code>x\\*y</code>\\, not \\`this\\`");
     expect(mdAlert("NOTE", ["one", "- a", "- b", "two"])).toBe("> [!NOTE]\n> one\n>\n> - a\n> - b\n>\n> two");
   });
 });
