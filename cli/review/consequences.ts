@@ -58,6 +58,18 @@ function refusalLines(change: CommitChange): string[] {
   return [`Metronome will refuse to end access to ${ref}: ${e.refusal}; ${then}. Set ${quoted('onDelete: "archive"')} or ${quoted('"forget"')} (and ${quoted("pulumi up")}) first.`];
 }
 
+function stillDeclaredLines(change: CommitChange): string[] {
+  const others = change.stillDeclaredBy ?? [];
+  if (others.length === 0 || change.before?.commitId === undefined) return [];
+  const whom = others.map(quoted).join(", ");
+  const verb = change.removal?.policy === "endAccess" ? "ends access to" : "archives";
+  return [
+    `${quoted(change.name)} ${verb} commit ${quoted(change.before.commitId)}, which ${whom} in this plan still ${others.length === 1 ? "declares" : "declare"}: ` +
+      `after ${quoted("pulumi up")} ${others.length === 1 ? "that resource points" : "those resources point"} at a commit that is no longer live. ` +
+      `Keep one declaration of each commit: give the one you remove ${quoted('onDelete: "forget"')} (and ${quoted("pulumi up")}) first, or drop it with ${quoted("pulumi state delete")}.`,
+  ];
+}
+
 function reasonText(r: ReplaceReason): string {
   if (r.unknownUntilApply) return `${r.what} (${code(r.property)}) is unknown until apply`;
   return `${r.what} changes: ${code(r.before)} → ${code(r.after)}`;
@@ -94,6 +106,7 @@ export function warningsOf(change: CommitChange, t: CreditTypeTable): string[] {
   } else if (change.action === "archive" || change.action === "endAccess" || change.action === "forget") {
     out.push(`${capitalize(removalPhrase(change, t))}.`);
   }
+  out.push(...stillDeclaredLines(change));
   out.push(...refusalLines(change));
   if (change.protect && (change.action === "replace" || change.removal !== undefined)) {
     out.push(`The resource is protected: Pulumi refuses this until ${quoted("protect")} is removed.`);

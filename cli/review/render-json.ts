@@ -41,6 +41,7 @@ function changeJson(c: CommitChange, t: CreditTypeTable) {
     deltas: c.deltas.map((d) => ({ ...d, display: formatMoney(d.amount, d.creditTypeId, t, { signed: true }) })),
     warnings: warningsOf(c, t).map(plainText),
     notes: c.notes.map(plainText),
+    stillDeclaredBy: c.stillDeclaredBy ?? [],
     protect: c.protect,
   };
 }

@@ -8,6 +8,7 @@ import { type GateOptions, evaluateGate } from "./gate";
 import type { Review } from "./model";
 import type { PreviewDigest } from "./preview-types";
 import { selectCommitSteps } from "./steps";
+import { markStillDeclared } from "./still-declared";
 import { visibleControls, visibleStrings } from "./text";
 import { totalsOf } from "./totals";
 
@@ -32,6 +33,7 @@ export function reviewPreview(raw: PreviewDigest, options: ReviewOptions = {}): 
   const changes = selected.changes
     .map((step) => buildChange(step, { asOf }))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
+  markStillDeclared(changes, digest);
   const totals = totalsOf(changes);
   // Diagnostics span lines; each becomes one line (line breaks as spaces), read from the plan as it came.
   const errors = (raw.diagnostics ?? [])
