@@ -33,7 +33,7 @@ async function run(argv: string[], stdin = "", env: NodeJS.ProcessEnv = {}): Pro
 /** The create fixture with the commit's name, customer and a diagnostic carrying escape sequences. */
 function hostilePlan(): string {
   const digest = loadFixture("create");
-  const step = digest.steps.find((s) => s.op === "create") as { newState: { inputs: Record<string, unknown> } };
+  const step = (digest.steps ?? []).find((s) => s.op === "create") as { newState: { inputs: Record<string, unknown> } };
   step.newState.inputs.name = `Acme ${HOSTILE}`;
   step.newState.inputs.customerId = `cus-${HOSTILE}`;
   digest.diagnostics = [{ severity: "error", message: `failed ${HOSTILE}` }];

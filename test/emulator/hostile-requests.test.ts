@@ -55,7 +55,7 @@ describe("bodies that are not JSON objects", () => {
     expect(api.body.message).toMatch(/JSON object/);
     const res = await fetch(`${h.url}/_emulator/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: raw });
     expect(res.status).toBe(400);
-    expect((await res.json()).message).toMatch(/JSON object/);
+    expect(((await res.json()) as { message: string }).message).toMatch(/JSON object/);
   });
 });
 

@@ -14,7 +14,7 @@ type Obj = Record<string, any>;
 /** The create fixture with the new commit's schedules changed by `change`. */
 function planWith(change: (inputs: Obj) => void): PreviewDigest {
   const digest = loadFixture("create");
-  const step = digest.steps.find((s) => s.op === "create") as Obj;
+  const step = (digest.steps ?? []).find((s) => s.op === "create") as Obj;
   change(step.newState.inputs);
   return digest;
 }
