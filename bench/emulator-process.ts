@@ -1,7 +1,8 @@
 // The emulator as the benchmark runs it: its own Node process (the built
 // `pulumi-metronome-emulator` bin) on 127.0.0.1, so its work never shares an
 // event loop with the code being measured, much as Metronome is a separate
-// server. The request log (/_emulator/requests) counts API calls.
+// server, with `--latency-ms` added to every Metronome request, as a
+// far-away API has. The request log (/_emulator/requests) counts API calls.
 
 import { spawn, type ChildProcess } from "node:child_process";
 import * as path from "node:path";
@@ -21,8 +22,6 @@ export interface EmulatorProcess {
   clearLog(): Promise<void>;
   /** Calls served since the log was last emptied. */
   calls(): Promise<LoggedCall[]>;
-  /** Delays every answer on `path` by `latencyMs` from now on (a far-away API). */
-  delay(path: string, latencyMs: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -31,9 +30,9 @@ process.on("exit", () => {
   for (const child of live) child.kill("SIGKILL");
 });
 
-export async function startEmulatorProcess(): Promise<EmulatorProcess> {
+export async function startEmulatorProcess(opts: { latencyMs: number }): Promise<EmulatorProcess> {
   const bin = path.join(REPO_ROOT, "dist", "emulator", "bin.js");
-  const child = spawn(process.execPath, [bin, "--port", "0", "--token", BENCH_TOKEN], {
+  const child = spawn(process.execPath, [bin, "--port", "0", "--token", BENCH_TOKEN, "--latency-ms", String(opts.latencyMs)], {
     cwd: REPO_ROOT,
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -61,14 +60,6 @@ export async function startEmulatorProcess(): Promise<EmulatorProcess> {
   };
   return {
     url,
-    delay: async (path, latencyMs) => {
-      const response = await fetch(`${url}/_emulator/faults`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ path, kind: "latency", latencyMs, count: 1_000_000_000 }),
-      });
-      if (!response.ok) throw new Error(`emulator control POST faults: ${response.status}`);
-    },
     clearLog: async () => void (await control("DELETE")),
     calls: async () => ((await control("GET")) as { data: LoggedCall[] }).data,
     close: () =>

@@ -24,27 +24,6 @@ export async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; valu
   return { ms: performance.now() - start, value };
 }
 
-/** Records the wall time and this process's CPU time (µs) of async operations, by label. */
-export function wallAndCpu(): {
-  wall: Record<string, number[]>;
-  cpu: Record<string, number[]>;
-  measure: (label: string, fn: () => Promise<void>, record?: boolean) => Promise<void>;
-} {
-  const wall: Record<string, number[]> = {};
-  const cpu: Record<string, number[]> = {};
-  const measure = async (label: string, fn: () => Promise<void>, record = true): Promise<void> => {
-    const cpuBefore = process.cpuUsage();
-    const start = performance.now();
-    await fn();
-    const end = performance.now();
-    const used = process.cpuUsage(cpuBefore);
-    if (!record) return;
-    (wall[label] ??= []).push((end - start) * 1000);
-    (cpu[label] ??= []).push(used.user + used.system);
-  };
-  return { wall, cpu, measure };
-}
-
 /**
  * Runs `fn` over `items` with at most `concurrency` in flight, in order of
  * the items (as the engine's step workers take resources), like `--parallel`.

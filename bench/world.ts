@@ -4,7 +4,6 @@
 // so that runs never collide with one another.
 
 import type { CustomerCommitArgs } from "../provider";
-import { validateInputs, type CustomerCommitInputs } from "../provider/core";
 import { MetronomeClient } from "../provider/client";
 import { BENCH_TOKEN } from "./emulator-process";
 import { pool } from "./stats";
@@ -51,13 +50,6 @@ export function commitArgs(world: World, customer: Customer, i: number, key: str
     invoiceSchedule: { scheduleItems: [{ timestamp: `2027-${month}-01T00:00:00Z`, amount }] },
     uniquenessKey: `bench/${key}/${i}`,
   };
-}
-
-/** The canonical inputs of benchmark arguments (which are always valid). */
-export function canonicalArgs(args: CustomerCommitArgs): CustomerCommitInputs {
-  const result = validateInputs(args as unknown as Record<string, unknown>);
-  if (!result.ok) throw new Error(`bench commit args are invalid: ${JSON.stringify(result.issues)}`);
-  return result.inputs;
 }
 
 /**

@@ -1,8 +1,10 @@
-// Metronome's `Idempotency-Key` header: on any POST, the same key with the
-// same parameters replays the stored answer (status and body, errors
-// included) for at least 24 hours; the same key with different parameters is
-// a 409. Keys are scoped per bearer token; only a hash of the token is kept.
-// Records live in the persisted state so replays survive a restart.
+// Metronome's `Idempotency-Key` header (docs, "API idempotency"): on any
+// POST, once the request begins executing ("it passes validation"), its
+// result is persisted, "even in the case of an HTTP 500 error", and the same
+// key with the same parameters replays it for at least 24 hours; the same
+// key with different parameters is a 409. Keys are scoped per bearer token;
+// only a hash of the token is kept. Records live in the persisted state so
+// replays survive a restart.
 
 import { createHash } from "node:crypto";
 import type { IdempotencyRecord, State } from "./model";
@@ -25,6 +27,17 @@ function canonicalJson(value: unknown): string {
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
   }
   return JSON.stringify(value);
+}
+
+/**
+ * Whether an answer is stored under its key. Every 4xx the emulator gives
+ * refuses the request as sent (a malformed or unknown field, an unknown
+ * record, a rule the commit breaks, a used uniqueness key), so it counts as
+ * failing validation and is not stored: a retry with the same key runs
+ * again. Successes and 5xx answers are stored and replayed.
+ */
+export function persistsUnderKey(status: number): boolean {
+  return status < 400 || status >= 500;
 }
 
 export type Lookup = { kind: "miss" } | { kind: "replay"; record: IdempotencyRecord } | { kind: "conflict" };

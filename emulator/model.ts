@@ -15,6 +15,8 @@ export interface CustomerRecord {
   external_id: string;
   ingest_aliases: string[];
   custom_fields: Record<string, string>;
+  /** Absent in data files written before it was recorded. */
+  created_at?: string;
 }
 
 export interface ProductRecord {

@@ -1,10 +1,12 @@
 // The HTTP server: one request's path through the emulator is
 //   request target    -> 400 when it is not a URL or its percent-encoding is broken
 //   body              -> 400 when it is not JSON or nests too deep (after the token check)
-//   control surface?  -> handled directly (no token, not logged)
+//   control surface?  -> handled directly (no token, not logged, never delayed)
+//   latencyMs         -> every Metronome request waits that long first
 //   bearer token      -> 401 with Metronome's error shape
 //   armed fault       -> status / latency now, *-after-apply after the route
-//   Idempotency-Key   -> replay or 409 before the route runs
+//   Idempotency-Key   -> replay or 409 before the route runs; after it, the
+//                        answer is stored unless the request failed validation
 //   route             -> JSON answer; state saved after every POST
 // Every Metronome-path answer is logged as it went on the wire.
 
@@ -13,9 +15,10 @@ import type { AddressInfo, Socket } from "node:net";
 import { timingSafeEqual } from "node:crypto";
 import { ApiError, errorBody } from "./errors";
 import { FaultQueue, type Fault } from "./faults";
-import { IdempotencyCache, hashBody, sha256 } from "./idempotency";
+import { IdempotencyCache, hashBody, persistsUnderKey, sha256 } from "./idempotency";
 import { RequestLog } from "./request-log";
 import { Store } from "./store";
+import { fieldsOutsideSpec } from "./strict-fields";
 import { handleControl } from "./routes/control";
 import { matchRoute, pathExists } from "./routes/index";
 import type { Body } from "./rules/fields";
@@ -27,6 +30,12 @@ export interface ServerOptions {
   port: number;
   bearerToken: string;
   dataFile?: string;
+  /** Added to every Metronome request (not the control surface). */
+  latencyMs: number;
+  /** Refuse body fields outside the spec's list for the endpoint (strict-fields.ts). */
+  strictFields: boolean;
+  /** Ignore what no source says Metronome does (routes/types.ts). */
+  ignoreUnsourced: boolean;
 }
 
 export interface RunningServer {
@@ -92,8 +101,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         : { status: 404, body: { message: `no such endpoint: ${method} ${path}`, code: "NotFound" } };
     }
     if (body === undefined) return { status: 400, body: { message: "request body must be a JSON object" } };
+    const outside = options.strictFields ? fieldsOutsideSpec(method, path, body) : [];
+    if (outside.length > 0) {
+      const list = outside.join(", ");
+      return { status: 400, body: { message: `strict mode: ${list} ${outside.length === 1 ? "is not a request field" : "are not request fields"} of ${method} ${path} in Metronome's spec` } };
+    }
     try {
-      const result = match.route.handler({ body, query, params: match.params, store, now: Date.now() });
+      const result = match.route.handler({ body, query, params: match.params, store, now: Date.now(), ignoreUnsourced: options.ignoreUnsourced });
       return { status: result.status ?? 200, body: result.body };
     } catch (err) {
       if (err instanceof ApiError) return { status: err.status, body: errorBody(err) };
@@ -129,6 +143,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       }
       return;
     }
+
+    if (options.latencyMs > 0) await sleep(options.latencyMs);
+    if (closing) return;
 
     const record = (status: number): void => log.record({ method, path, status });
 
@@ -168,11 +185,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       } else if (found.kind === "replay") {
         answer = { status: found.record.status, body: found.record.body, headers: { "idempotent-replayed": "true" } };
       } else {
-        answer = runRoute(method, path, url.searchParams, body);
-        idempotency.store(tokenHash, idemKey, { path, bodyHash, status: answer.status, body: answer.body, storedAt: new Date(now).toISOString() }, now);
+        answer = afterApply(runRoute(method, path, url.searchParams, body), fault);
+        // Only a request that passed validation is persisted, with what it
+        // answered: a 5xx after applying is replayed as that 5xx.
+        if (persistsUnderKey(answer.status)) {
+          idempotency.store(tokenHash, idemKey, { path, bodyHash, status: answer.status, body: answer.body, storedAt: new Date(now).toISOString() }, now);
+        }
       }
     } else {
-      answer = runRoute(method, path, url.searchParams, body);
+      answer = afterApply(runRoute(method, path, url.searchParams, body), fault);
     }
     if (method === "POST") store.save();
 
@@ -180,9 +201,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       req.socket.destroy();
       record(0);
       return;
-    }
-    if (fault?.kind === "status-after-apply") {
-      answer = { status: fault.status ?? 500, body: { message: `emulator fault: status ${fault.status} (request was applied)` } };
     }
     record(sent(res, answer));
   }
@@ -237,6 +255,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         for (const s of sockets) s.destroy();
       }),
   };
+}
+
+/** A `status-after-apply` fault replaces the answer of a request that ran. */
+function afterApply(answer: Answer, fault: Fault | undefined): Answer {
+  if (fault?.kind !== "status-after-apply") return answer;
+  return { status: fault.status ?? 500, body: { message: `emulator fault: status ${fault.status} (request was applied)` } };
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {

@@ -33,6 +33,16 @@ export class Store {
     if (dataFile !== undefined) assertWritableDirectory(dataFile);
   }
 
+  /**
+   * Whether a commit (or, once the emulator has them, a credit) of any
+   * customer already carries `key`. The docs say no two resources may share
+   * a uniqueness key and the SDK says "a commit or credit": one key space,
+   * not one per customer. Archived commits keep their key (never released).
+   */
+  commitOrCreditKeyUsed(key: string): boolean {
+    return Object.values(this.state.commits).some((c) => c.uniqueness_key === key);
+  }
+
   /** Next value of the creation counter (stable list order). */
   nextSeq(): number {
     this.state.seq += 1;

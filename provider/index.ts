@@ -3,7 +3,7 @@
 // Layout (data flows one way): args → canonical inputs (core) → API payload
 // (core) → API response (client) → outputs (core); the runtime provider wires
 // those steps to Pulumi's dynamic-provider calls, and the resource class hands
-// Pulumi a thin shim that requires this package at run time.
+// Pulumi a one-line module that requires this package at run time.
 
 export { CustomerCommit } from "./resource/customer-commit";
 export type {
@@ -16,8 +16,10 @@ export type {
   SpecifierArgs,
 } from "./resource/args";
 export { customerCommitProvider } from "./runtime/provider";
-/** The serialized stand-in `CustomerCommit` hands Pulumi (for tests and custom resource classes). */
+/** A delegating provider object for custom classes that extend `pulumi.dynamic.Resource` (and tests). */
 export { customerCommitShim } from "./resource/shim";
+/** The one-line `__provider` text every `CustomerCommit` stores (and Pulumi import files carry). */
+export { CUSTOMER_COMMIT_PROVIDER_TEXT, providerModuleText } from "./resource/provider-module";
 export { MissingCredentialsError } from "./runtime/credentials";
 export {
   AdoptionError,
@@ -28,7 +30,20 @@ export {
   UnsupportedChangeError,
   UpdateIncompleteError,
 } from "./runtime/errors";
-export { CommitValidationError } from "./core";
-export type { CustomerCommitInputs } from "./core";
+// From their own files, not the core's index: the public declarations must
+// not reach the zod schema's types (test/package/consumer-types.test.ts).
+export { CommitValidationError } from "./core/check";
+export type {
+  AccessScheduleInputs,
+  AccessScheduleItemInputs,
+  CommitTypeName,
+  CustomerCommitInputs,
+  InvoiceScheduleInputs,
+  InvoiceScheduleItemInputs,
+  OnDelete,
+  RateTypeName,
+  RecurringScheduleInputs,
+  SpecifierInputs,
+} from "./core/inputs";
 export * from "./client";
 export { USD_CENTS_CREDIT_TYPE_ID } from "./api/wire";

@@ -24,7 +24,7 @@ log() { echo "[pulumi] $*" >&2; }
 # (Matches both `require github.com/... vX` and a line inside `require (...)`.)
 gomod_version="$(sed -n 's|^\s*\(require\s\+\)\?github.com/pulumi/pulumi/pkg/v3 v\([0-9.]*\)\s*$|\2|p' tools/pulumi-cli/go.mod)"
 if [ "$gomod_version" != "$want" ]; then
-  log "tools/pulumi-cli/go.mod pins pkg/v3 '${gomod_version}' but @pulumi/pulumi is $want; align them"
+  log "tools/pulumi-cli/go.mod pins pkg/v3 '${gomod_version}' but @pulumi/pulumi is $want; run \`bash scripts/set-pulumi-version.sh <version>\` to move both"
   exit 1
 fi
 
@@ -34,11 +34,15 @@ place_plugin() {  # $1: directory that holds (or links to) pulumi
   mv -f "$1/pulumi-resource-pulumi-nodejs.partial" "$1/pulumi-resource-pulumi-nodejs"
 }
 
-# Inline refresh/destroy need >= 3.181 and read() returning inputs needs 3.216.
-version_fits() {  # $1: output of `pulumi version`, e.g. v3.259.0
+# The oldest supported version is the lower bound of the peer range in
+# package.json (inline refresh/destroy need >= 3.181, read() returning inputs
+# needs 3.216).
+version_fits() {  # $1: output of `pulumi version`, e.g. v3.276.0
   node -e '
-    const [maj, min] = process.argv[1].replace(/^v/, "").split(".").map(Number);
-    process.exit(maj === 3 && min >= 216 ? 0 : 1);' "$1"
+    const floor = require("./package.json").peerDependencies["@pulumi/pulumi"].replace(/^\^/, "").split(".").map(Number);
+    const got = process.argv[1].replace(/^v/, "").split(".").map(Number);
+    const cmp = got[0] - floor[0] || got[1] - floor[1] || got[2] - floor[2];
+    process.exit(got[0] === floor[0] && cmp >= 0 ? 0 : 1);' "$1"
 }
 
 # 1. A pulumi on PATH (a user's normal install).
@@ -74,7 +78,7 @@ if ! command -v go >/dev/null 2>&1 && [ -x /usr/local/go/bin/go ]; then
 fi
 if ! command -v go >/dev/null 2>&1; then
   log "no Pulumi CLI found and no Go toolchain to build one."
-  log "Install Pulumi >= 3.216 (https://www.pulumi.com/docs/install/) or Go >= 1.26, then retry."
+  log "Install Pulumi >= $(node -p 'require("./package.json").peerDependencies["@pulumi/pulumi"].replace(/^\^/, "")') (https://www.pulumi.com/docs/install/) or Go >= 1.26, then retry."
   exit 1
 fi
 

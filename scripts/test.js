@@ -21,7 +21,12 @@ let failed = 0;
 if (fs.existsSync(report)) {
   const summary = JSON.parse(fs.readFileSync(report, "utf8"));
   passed = summary.numPassedTests;
-  failed = summary.numFailedTests + (summary.numRuntimeErrorTestSuites ?? 0) + (summary.numFailedTestSuites ?? 0);
+  // A file that fails without a failing test (it did not load, or a hook
+  // threw) counts once; a file with failing tests is counted by its tests.
+  const brokenFiles = (summary.testResults ?? []).filter(
+    (file) => file.status === "failed" && !(file.assertionResults ?? []).some((t) => t.status === "failed"),
+  ).length;
+  failed = summary.numFailedTests + brokenFiles;
 }
 console.log(`tests: ${passed} passed, ${failed} failed`);
 process.exit(run.status ?? 1);

@@ -25,6 +25,9 @@ export async function listCustomerCommits(client: MetronomeClient, customerIds: 
         if (commit.archived_at !== undefined && commit.archived_at !== null) archived++;
         else live.push(commit);
       }
+      // The list answers an unknown customer like one without commits (its
+      // spec declares only a 200): only a lookup tells a mistyped id apart.
+      if (live.length === 0 && archived === 0) await client.getCustomer(customerId);
     } catch (error) {
       throw new ListCommitsError(customerId, error);
     }

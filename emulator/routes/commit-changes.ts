@@ -1,5 +1,6 @@
 // Changes to an existing customer commit: updateEndDate (v1), edit and
-// archive (v2). Each finds the commit through the customer it belongs to,
+// archive (v2). Each finds the commit through the customer it belongs to
+// (an unknown one is answered with the status its spec declares),
 // refuses to touch an archived commit (archive itself is idempotent), and
 // only stores a change after the whole of it has been validated.
 
@@ -19,16 +20,27 @@ export function hasFinalizedInvoices(c: CommitRecord): boolean {
   );
 }
 
-function findCommit(state: State, body: Body, unknownCustomerStatus: 400 | 404): CommitRecord {
+/**
+ * How a route answers a request about a customer or commit that does not
+ * exist, as its spec declares: `updateEndDate` declares 400 and 404, `edit`
+ * and `archive` declare only a 400 (`code` CustomerNotFound).
+ */
+interface Unknown {
+  customer: 400 | 404;
+  commit: 400 | 404;
+}
+
+function findCommit(state: State, body: Body, unknown: Unknown): CommitRecord {
   const customerId = requireUuid(body.customer_id, "customer_id");
   const commitId = requireUuid(body.commit_id, "commit_id");
   if (!state.customers[customerId]) {
     const message = `customer_id ${customerId}: customer not found`;
-    throw unknownCustomerStatus === 400 ? badRequest(message, "CustomerNotFound") : notFound(message, "CustomerNotFound");
+    throw unknown.customer === 400 ? badRequest(message, "CustomerNotFound") : notFound(message, "CustomerNotFound");
   }
   const commit = state.commits[commitId];
   if (!commit || commit.customer_id !== customerId) {
-    throw notFound(`commit_id ${commitId}: commit not found for customer ${customerId}`);
+    const message = `commit_id ${commitId}: commit not found for customer ${customerId}`;
+    throw unknown.commit === 400 ? badRequest(message) : notFound(message);
   }
   return commit;
 }
@@ -40,8 +52,8 @@ function refuseArchived(c: CommitRecord): void {
 const updateEndDate: Route = {
   method: "POST",
   path: "/v1/contracts/customerCommits/updateEndDate",
-  handler: ({ body, store }) => {
-    const original = findCommit(store.state, body, 404);
+  handler: ({ body, store, ignoreUnsourced }) => {
+    const original = findCommit(store.state, body, { customer: 404, commit: 404 });
     refuseArchived(original);
     if (original.type !== "PREPAID") throw badRequest("updateEndDate only supports PREPAID commits");
     const accessEnd = isPresent(body.access_ending_before)
@@ -50,9 +62,8 @@ const updateEndDate: Route = {
     const invoicesEnd = isPresent(body.invoices_ending_before)
       ? requireTimestamp(body.invoices_ending_before, "invoices_ending_before")
       : undefined;
-    if (!accessEnd && !invoicesEnd) {
-      throw badRequest("one of access_ending_before or invoices_ending_before is required");
-    }
+    // Both dates are optional in the spec, and each one left out leaves its
+    // schedule untouched: with neither, nothing changes.
     const c = structuredClone(original);
 
     if (accessEnd) {
@@ -66,6 +77,8 @@ const updateEndDate: Route = {
         );
       }
       if (end <= firstStart) {
+        // No source says what ending access before it starts does.
+        if (ignoreUnsourced) return { body: { data: { id: c.id } } };
         throw badRequest("access_ending_before must be after the commit's first access starting_at");
       }
       const dropped = items.filter((i) => Date.parse(i.starting_at) >= end);
@@ -95,10 +108,10 @@ const updateEndDate: Route = {
 const edit: Route = {
   method: "POST",
   path: "/v2/contracts/commits/edit",
-  handler: ({ body, store }) => {
-    const original = findCommit(store.state, body, 404);
+  handler: ({ body, store, ignoreUnsourced }) => {
+    const original = findCommit(store.state, body, { customer: 400, commit: 400 });
     refuseArchived(original);
-    const edited = applyEdit(store.state, original, body);
+    const edited = applyEdit(store.state, original, body, { ignoreUnsourced });
     store.state.commits[edited.id] = edited;
     return { body: { data: { id: edited.id } } };
   },
@@ -108,11 +121,10 @@ const archive: Route = {
   method: "POST",
   path: "/v2/contracts/commits/archive",
   handler: ({ body, store, now }) => {
-    // The archive path answers an unknown customer with 400 CustomerNotFound.
-    const commit = findCommit(store.state, body, 400);
-    // Already archived: answer as for the first archive and keep the first
-    // archived_at, so a retried delete is harmless (README).
-    if (commit.archived_at) return { body: { data: { id: commit.id } } };
+    const commit = findCommit(store.state, body, { customer: 400, commit: 400 });
+    // No source says what archiving an archived commit answers: the harder
+    // reading for a client is a refusal (the first archived_at is kept).
+    if (commit.archived_at) throw badRequest(`commit_id ${commit.id}: the commit is already archived`);
     if (hasFinalizedInvoices(commit)) {
       throw badRequest(
         `commit_id ${commit.id}: this commit cannot be archived while it is on finalized invoices; void those invoices first`,

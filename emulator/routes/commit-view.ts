@@ -17,6 +17,8 @@ export interface ViewOptions {
   includeBalance: boolean;
   includeLedgers: boolean;
   now: number;
+  /** Answer `applicable_product_ids` as the equivalent `specifiers` (no source says which form comes back). */
+  productIdsAsSpecifiers: boolean;
 }
 
 export function renderCommit(state: State, c: CommitRecord, opts: ViewOptions): Record<string, unknown> {
@@ -49,7 +51,9 @@ export function renderCommit(state: State, c: CommitRecord, opts: ViewOptions): 
   }
   if (c.invoice_contract_id) out.invoice_contract = { id: c.invoice_contract_id };
   if (c.applicable_contract_ids) out.applicable_contract_ids = c.applicable_contract_ids;
-  if (c.applicable_product_ids) out.applicable_product_ids = c.applicable_product_ids;
+  if (c.applicable_product_ids && opts.productIdsAsSpecifiers) {
+    out.specifiers = c.applicable_product_ids.map((product_id) => ({ product_id }));
+  } else if (c.applicable_product_ids) out.applicable_product_ids = c.applicable_product_ids;
   if (c.applicable_product_tags) out.applicable_product_tags = c.applicable_product_tags;
   if (c.specifiers) out.specifiers = c.specifiers;
   if (c.hierarchy_configuration) out.hierarchy_configuration = c.hierarchy_configuration;

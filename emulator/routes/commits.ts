@@ -5,7 +5,6 @@ import { badRequest, conflict } from "../errors";
 import { parseRfc3339 } from "../time";
 import { optionalBoolean, optionalUuid, requireUuid } from "../rules/fields";
 import { parseCreateCommit } from "../rules/commit-create";
-import { requireCustomer } from "../rules/references";
 import type { CommitRecord } from "../model";
 import { renderCommit } from "./commit-view";
 import { decodeCursor, encodeCursor } from "./cursor";
@@ -20,14 +19,7 @@ const create: Route = {
   path: "/v1/contracts/customerCommits/create",
   handler: ({ body, store, now }) => {
     const parsed = parseCreateCommit(store.state, body);
-    // Keys are never released, so archived commits still hold theirs. Scope:
-    // the customer's commits (README "Deliberate choices").
-    if (
-      parsed.uniqueness_key !== undefined &&
-      Object.values(store.state.commits).some(
-        (c) => c.customer_id === parsed.customer_id && c.uniqueness_key === parsed.uniqueness_key,
-      )
-    ) {
+    if (parsed.uniqueness_key !== undefined && store.commitOrCreditKeyUsed(parsed.uniqueness_key)) {
       throw conflict(UNIQUENESS_KEY_USED);
     }
     const commit: CommitRecord = {
@@ -52,7 +44,7 @@ function optionalInstant(value: unknown, field: string): number | undefined {
 const list: Route = {
   method: "POST",
   path: "/v1/contracts/customerCommits/list",
-  handler: ({ body, store, now }) => {
+  handler: ({ body, store, now, ignoreUnsourced }) => {
     const customerId = requireUuid(body.customer_id, "customer_id");
     const commitId = optionalUuid(body.commit_id, "commit_id");
     const covering = optionalInstant(body.covering_date, "covering_date");
@@ -71,7 +63,8 @@ const list: Route = {
       limit = body.limit;
     }
     const afterSeq = decodeCursor(body.next_page);
-    requireCustomer(store.state, customerId);
+    // The spec declares only a 200 for this path: a customer Metronome does
+    // not know simply has no commits.
 
     const segments = (c: CommitRecord) =>
       c.access_schedule.schedule_items.map((i) => [Date.parse(i.starting_at), Date.parse(i.ending_before)] as const);
@@ -88,7 +81,7 @@ const list: Route = {
     const page = matching.slice(0, limit);
     const last = page[page.length - 1];
     const next_page = matching.length > limit && last ? encodeCursor(last.seq) : null;
-    const opts = { includeBalance, includeLedgers, now };
+    const opts = { includeBalance, includeLedgers, now, productIdsAsSpecifiers: ignoreUnsourced };
     return { body: { data: page.map((c) => renderCommit(store.state, c, opts)), next_page } };
   },
 };

@@ -18,10 +18,31 @@ import { PRODUCT_TYPES, type CustomerRecord } from "../model";
 import { decodeCursor, encodeCursor } from "./cursor";
 import type { Route } from "./types";
 
+/** Creation time answered for customers saved before it was recorded. */
+const UNRECORDED = new Date(0).toISOString();
+
+/** The create answer: the SDK's `Customer`. */
+function customerView(c: CustomerRecord): Record<string, unknown> {
+  const { id, name, external_id, ingest_aliases, custom_fields } = c;
+  return { id, name, external_id, ingest_aliases, custom_fields };
+}
+
+/** The retrieve answer: the SDK's `CustomerDetail` (customers are never edited here, so updated = created). */
+function customerDetail(c: CustomerRecord): Record<string, unknown> {
+  const createdAt = c.created_at ?? UNRECORDED;
+  return {
+    ...customerView(c),
+    created_at: createdAt,
+    updated_at: createdAt,
+    customer_config: { salesforce_account_id: null },
+    archived_at: null,
+  };
+}
+
 const createCustomer: Route = {
   method: "POST",
   path: "/v1/customers",
-  handler: ({ body, store }) => {
+  handler: ({ body, store, now }) => {
     const id = randomUUID();
     const customer: CustomerRecord = {
       id,
@@ -30,9 +51,10 @@ const createCustomer: Route = {
       external_id: optionalString(body.external_id, "external_id", { min: 1 }) ?? id,
       ingest_aliases: optionalStringArray(body.ingest_aliases, "ingest_aliases") ?? [],
       custom_fields: optionalStringMap(body.custom_fields, "custom_fields") ?? {},
+      created_at: new Date(now).toISOString(),
     };
     store.state.customers[id] = customer;
-    return { body: { data: customer } };
+    return { body: { data: customerView(customer) } };
   },
 };
 
@@ -42,7 +64,7 @@ const getCustomer: Route = {
   handler: ({ params, store }) => {
     const customer = store.state.customers[params.customer_id ?? ""];
     if (!customer) throw notFound("customer not found", "CustomerNotFound");
-    return { body: { data: customer } };
+    return { body: { data: customerDetail(customer) } };
   },
 };
 

@@ -12,6 +12,11 @@ export interface RouteContext {
   store: Store;
   /** Current instant in ms (one value per request). */
   now: number;
+  /**
+   * The `ignoreUnsourced` mode: what no source says Metronome does with a
+   * field, the emulator does not do (the hardest reading for a client).
+   */
+  ignoreUnsourced: boolean;
 }
 
 export interface RouteResult {

@@ -28,15 +28,24 @@ import { RATE_TYPES, type CommitRecord, type HierarchyConfiguration, type State 
 const has = (body: Body, key: string): boolean => Object.prototype.hasOwnProperty.call(body, key);
 const nonEmpty = <T>(xs: T[] | undefined): T[] | undefined => (xs && xs.length > 0 ? xs : undefined);
 
-export function applyEdit(state: State, original: CommitRecord, body: Body): CommitRecord {
+export interface EditMode {
+  /** Skip what no source says the edit does (see EmulatorOptions.ignoreUnsourced). */
+  ignoreUnsourced: boolean;
+}
+
+export function applyEdit(state: State, original: CommitRecord, body: Body, mode: EditMode): CommitRecord {
   const c = structuredClone(original);
 
-  if (isPresent(body.name)) c.name = requireString(body.name, "name", { min: 1 });
-  if (isPresent(body.description)) c.description = requireString(body.description, "description");
-  if (has(body, "priority")) {
-    if (body.priority === null) throw badRequest("priority cannot be cleared: a customer commit always has a priority");
-    c.priority = requireNumber(body.priority, "priority");
+  // The edit spec sets no minimum length on name (create's is 1).
+  if (isPresent(body.name)) c.name = requireString(body.name, "name");
+  if (isPresent(body.description)) {
+    const description = requireString(body.description, "description");
+    // That "" clears a description is said nowhere.
+    if (description !== "" || !mode.ignoreUnsourced) c.description = description;
   }
+  // `priority` is nullable in the edit spec, which says nothing of what null
+  // does; a customer commit always has one, so null leaves it as it is.
+  if (isPresent(body.priority)) c.priority = requireNumber(body.priority, "priority");
   if (isPresent(body.product_id)) {
     c.product_id = requireUuid(body.product_id, "product_id");
     requireFixedProduct(state, c.product_id, "product_id");
@@ -72,7 +81,7 @@ export function applyEdit(state: State, original: CommitRecord, body: Body): Com
   }
 
   if (isPresent(body.access_schedule)) editAccess(c, requireObject(body.access_schedule, "access_schedule"));
-  if (isPresent(body.invoice_schedule)) editInvoices(c, requireObject(body.invoice_schedule, "invoice_schedule"));
+  if (isPresent(body.invoice_schedule)) editInvoices(c, requireObject(body.invoice_schedule, "invoice_schedule"), mode);
 
   checkCommitInvariants(c);
   return c;
@@ -140,7 +149,7 @@ function editAccess(c: CommitRecord, raw: Body): void {
   c.access_schedule.schedule_items = items.filter((it) => !delta.remove.includes(it.id)).concat(added);
 }
 
-function editInvoices(c: CommitRecord, raw: Body): void {
+function editInvoices(c: CommitRecord, raw: Body, mode: EditMode): void {
   const s = "invoice_schedule";
   const delta = readDelta(raw, s);
   const schedule = (c.invoice_schedule ??= {
@@ -159,6 +168,9 @@ function editInvoices(c: CommitRecord, raw: Body): void {
     const hasUnit = isPresent(u.unit_price);
     const hasQty = isPresent(u.quantity);
     if (hasAmount && (hasUnit || hasQty)) throw badRequest(`${f}: give either amount or unit_price/quantity, not both`);
+    // What `amount` alone, or one of unit_price/quantity, does to an item's
+    // other money fields is said nowhere; both together fix every field.
+    if (mode.ignoreUnsourced && !(hasUnit && hasQty)) return;
     if (hasAmount) {
       item.amount = requireNumber(u.amount, `${f}.amount`, { min: 0 });
       item.quantity = 1;

@@ -56,11 +56,17 @@ export function optionalBoolean(value: unknown, field: string): boolean | undefi
   return value;
 }
 
-/** Metronome accepts its enums in either case and answers upper case. */
+/**
+ * Metronome's spec lists each request enum value in upper and in lower case
+ * (`PREPAID`, `prepaid`), and no other spelling; answers are upper case.
+ */
 export function requireEnum<T extends string>(value: unknown, field: string, allowed: readonly T[]): T {
   if (typeof value !== "string") throw badRequest(`${field} is required and must be one of ${allowed.join(", ")}`);
   const upper = value.toUpperCase() as T;
-  if (!allowed.includes(upper)) throw badRequest(`${field} must be one of ${allowed.join(", ")} (got "${value}")`);
+  const spelled = value === upper || value === upper.toLowerCase();
+  if (!allowed.includes(upper) || !spelled) {
+    throw badRequest(`${field} must be one of ${allowed.join(", ")}, upper or lower case (got "${value}")`);
+  }
   return upper;
 }
 

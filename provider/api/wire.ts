@@ -138,6 +138,8 @@ export interface Commit {
   applicable_contract_ids?: string[];
   applicable_product_ids?: string[];
   applicable_product_tags?: string[];
+  /** Which child contracts may draw the commit down; set in Metronome (the provider never sends it). */
+  hierarchy_configuration?: { child_access?: { type?: string; contract_ids?: string[] } } | null;
   specifiers?: SpecifierInput[];
   custom_fields?: Record<string, string>;
   netsuite_sales_order_id?: string;

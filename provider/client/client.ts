@@ -63,6 +63,23 @@ export interface CommitRef {
   id: string;
 }
 
+/**
+ * A commit write, as the client tells its observers: once before the request
+ * is sent (`phase: "start"`) and once when it has ended, answered or failed
+ * (`"end"`). A create adds a commit and changes none (its id is known at the
+ * end, when it succeeded); any other write changes the commit it names.
+ */
+export interface CommitWrite {
+  kind: "create" | "change";
+  phase: "start" | "end";
+  /** The customer, when the request names it (custom-field writes name only the commit). */
+  customerId: string | undefined;
+  /** The commit written: named by the request, or answered by a successful create. */
+  commitId: string | undefined;
+}
+
+export type CommitWriteObserver = (write: CommitWrite) => void;
+
 const USER_AGENT = "pulumi-metronome";
 // Header values may not carry control characters; checking here gives an
 // error that cannot echo the value, unlike the HTTP library's own.
@@ -77,6 +94,7 @@ export class MetronomeClient {
   readonly #transport: TransportConfig;
   readonly #ownsDispatcher: boolean;
   readonly #runtime: RetryRuntime;
+  readonly #writeObservers: CommitWriteObserver[] = [];
 
   constructor(options: MetronomeClientOptions) {
     const { bearerToken } = options;
@@ -106,9 +124,21 @@ export class MetronomeClient {
 
   // ---- commits ------------------------------------------------------------
 
+  /**
+   * Calls `observer` around every commit write this client sends (see
+   * `CommitWrite`), e.g. so that a cache of commits never outlives a write.
+   */
+  observeCommitWrites(observer: CommitWriteObserver): void {
+    this.#writeObservers.push(observer);
+  }
+
   /** Creates a customer-level commit. Never retried except on 429. */
   async createCommit(body: CreateCommitBody, opts?: WriteOptions): Promise<CommitRef> {
-    return idOf(await this.#call(ENDPOINTS.createCommit, { body, ...opts }));
+    let ref: CommitRef | undefined;
+    return this.#observed("create", body.customer_id, () => ref?.id, async () => {
+      ref = idOf(await this.#call(ENDPOINTS.createCommit, { body, ...opts }));
+      return ref;
+    });
   }
 
   /** One page of a customer's commits; `limit` and `next_page` go in `body`. */
@@ -139,26 +169,45 @@ export class MetronomeClient {
 
   /** Moves a PREPAID commit's access and/or invoice end earlier. */
   async updateCommitEndDate(body: UpdateEndDateBody, opts?: WriteOptions): Promise<CommitRef> {
-    return idOf(await this.#call(ENDPOINTS.updateCommitEndDate, { body, ...opts }));
+    return this.#observed("change", body.customer_id, () => body.commit_id, async () =>
+      idOf(await this.#call(ENDPOINTS.updateCommitEndDate, { body, ...opts })),
+    );
   }
 
   /** Edits a commit in place; schedule changes are deltas by schedule-item id. */
   async editCommit(body: EditCommitBody, opts?: WriteOptions): Promise<CommitRef> {
-    return idOf(await this.#call(ENDPOINTS.editCommit, { body, ...opts }));
+    return this.#observed("change", body.customer_id, () => body.commit_id, async () =>
+      idOf(await this.#call(ENDPOINTS.editCommit, { body, ...opts })),
+    );
   }
 
   /** Archives a commit (refused while finalized invoices reference it). */
   async archiveCommit(body: ArchiveCommitBody, opts?: WriteOptions): Promise<CommitRef> {
-    return idOf(await this.#call(ENDPOINTS.archiveCommit, { body, ...opts }));
+    return this.#observed("change", body.customer_id, () => body.commit_id, async () =>
+      idOf(await this.#call(ENDPOINTS.archiveCommit, { body, ...opts })),
+    );
   }
 
   /** Sets the given custom-field values; other keys are kept. */
   async setCustomFieldValues(body: SetCustomFieldValuesBody, opts?: WriteOptions): Promise<void> {
-    await this.#call(ENDPOINTS.setCustomFieldValues, { body, ...opts });
+    await this.#observed("change", undefined, () => body.entity_id, () => this.#call(ENDPOINTS.setCustomFieldValues, { body, ...opts }));
   }
 
   async deleteCustomFieldValues(body: DeleteCustomFieldValuesBody, opts?: WriteOptions): Promise<void> {
-    await this.#call(ENDPOINTS.deleteCustomFieldValues, { body, ...opts });
+    await this.#observed("change", undefined, () => body.entity_id, () => this.#call(ENDPOINTS.deleteCustomFieldValues, { body, ...opts }));
+  }
+
+  /** Runs a commit write, telling the observers before it is sent and after it has ended. */
+  async #observed<T>(kind: CommitWrite["kind"], customerId: string | undefined, commitId: () => string | undefined, send: () => Promise<T>): Promise<T> {
+    const tell = (phase: CommitWrite["phase"]) => {
+      for (const observer of this.#writeObservers) observer({ kind, phase, customerId, commitId: commitId() });
+    };
+    tell("start");
+    try {
+      return await send();
+    } finally {
+      tell("end");
+    }
   }
 
   // ---- what commits refer to ---------------------------------------------
@@ -167,6 +216,14 @@ export class MetronomeClient {
     const response = await this.#call(ENDPOINTS.createCustomer, { body, ...opts });
     const customer = (response as Partial<CreateCustomerResponse> | undefined)?.data;
     if (customer === undefined || typeof customer.id !== "string") throw malformed(ENDPOINTS.createCustomer);
+    return customer;
+  }
+
+  /** The customer, or a NotFoundError when Metronome has none with this id. */
+  async getCustomer(customerId: string): Promise<Customer> {
+    const endpoint = { ...ENDPOINTS.getCustomer, path: ENDPOINTS.getCustomer.path.replace("{customer_id}", encodeURIComponent(customerId)) };
+    const customer = ((await this.#call(endpoint, {})) as Partial<CreateCustomerResponse> | undefined)?.data;
+    if (customer === undefined || typeof customer.id !== "string") throw malformed(endpoint);
     return customer;
   }
 

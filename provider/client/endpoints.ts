@@ -20,6 +20,8 @@ export const ENDPOINTS = {
   deleteCustomFieldValues: { method: "POST", path: "/v1/customFields/deleteValues", kind: "write" },
   addCustomFieldKey: { method: "POST", path: "/v1/customFields/addKey", kind: "write" },
   createCustomer: { method: "POST", path: "/v1/customers", kind: "write" },
+  /** `{customer_id}` is filled in per call. */
+  getCustomer: { method: "GET", path: "/v1/customers/{customer_id}", kind: "read" },
   createProduct: { method: "POST", path: "/v1/contract-pricing/products/create", kind: "write" },
   createContract: { method: "POST", path: "/v1/contracts/create", kind: "write" },
   listCreditTypes: { method: "GET", path: "/v1/credit-types/list", kind: "read" },

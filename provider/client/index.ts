@@ -1,5 +1,12 @@
 // The Metronome API client: public surface.
-export { MetronomeClient, type MetronomeClientOptions, type WriteOptions, type CommitRef } from "./client";
+export {
+  MetronomeClient,
+  type CommitRef,
+  type CommitWrite,
+  type CommitWriteObserver,
+  type MetronomeClientOptions,
+  type WriteOptions,
+} from "./client";
 export * from "./errors";
 export { ENDPOINTS, type Endpoint, type EndpointName } from "./endpoints";
 export {

@@ -7,10 +7,13 @@
 
 import { z } from "zod";
 import { canonicalize } from "./canonical";
+import { effectiveUniquenessKey, provisionalUniquenessKey } from "./effective-key";
+import { CANDIDATE_KEY_INPUT } from "./hidden-inputs";
 import { replacedProperties } from "./replace";
 import { inputShapeIssues } from "./input-shape";
 import { checkRules, type Issue } from "./rules";
-import { type CustomerCommitInputs, customerCommitInputsSchema } from "./schema";
+import type { CustomerCommitInputs } from "./inputs";
+import { customerCommitInputsSchema } from "./schema";
 import { TIMESTAMP_FORM } from "./timestamps";
 import { isUnknown } from "./unknown";
 import { type Obj, type PathSegment, formatPath, getAt, isObj } from "./util";
@@ -194,15 +197,25 @@ export function validateInputs(raw: unknown): ValidationResult {
 }
 
 /**
- * The provider's `check(olds, news)`. `olds` is not needed: canonical form
- * depends on the new inputs alone. Valid: canonical inputs and no failures.
- * Invalid: `news` unchanged (minus `__` keys) and one failure per issue.
+ * The provider's `check(olds, news)`. Canonical form depends on the new
+ * inputs alone; `olds` (the inputs in state, empty for a new resource) decide
+ * the uniqueness key, with the candidate the resource class derived
+ * (`__defaultUniquenessKey`, consumed here) for a new resource
+ * (effective-key.ts). Valid: canonical inputs, the effective key among them,
+ * and no failures. Invalid: `news` unchanged (minus `__` keys) and one failure
+ * per issue.
  */
 export function checkInputs(olds: unknown, news: unknown): { inputs: Obj; failures: CheckFailure[] } {
-  const result = validateInputs(news);
+  const prior = isObj(olds) ? withoutInternalKeys(olds) : {};
+  const declared = isObj(news) ? news.uniquenessKey : undefined;
+  const candidate = isObj(news) ? news[CANDIDATE_KEY_INPUT] : undefined;
+  const provisional = provisionalUniquenessKey(prior, declared, candidate);
+  const result = validateInputs(isObj(news) && provisional !== undefined ? { ...news, uniquenessKey: provisional } : news);
   if (result.ok) {
-    const kept = keyKeptOnReplace(olds, result.inputs as Obj);
-    return { inputs: result.inputs as Obj, failures: kept.map((i) => ({ property: i.path, reason: i.message })) };
+    const inputs = result.inputs as Obj;
+    inputs.uniquenessKey = effectiveUniquenessKey(prior, inputs, declared, candidate);
+    const kept = keyKeptOnReplace(prior, inputs);
+    return { inputs, failures: kept.map((i) => ({ property: i.path, reason: i.message })) };
   }
   const inputs = isObj(news) ? withoutInternalKeys(news) : {};
   return { inputs, failures: result.issues.map((i) => ({ property: i.path, reason: i.message })) };
@@ -213,8 +226,8 @@ export function checkInputs(olds: unknown, news: unknown): { inputs: Obj; failur
  * uniqueness key, so a replacement declared with the key of the commit it
  * replaces can never be created; worse, the refusal (409) would point back at
  * the commit being replaced. `olds` are the resource's current inputs (empty
- * on create). The derived default key changes with every replace-only field,
- * so this only stops an explicitly declared key.
+ * on create). A key that is not declared is chained anew on every
+ * replace-only change, so this only stops an explicitly declared key.
  */
 function keyKeptOnReplace(olds: unknown, inputs: Obj): Issue[] {
   if (!isObj(olds) || typeof olds.uniquenessKey !== "string" || inputs.uniquenessKey !== olds.uniquenessKey) return [];

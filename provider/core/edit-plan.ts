@@ -12,7 +12,8 @@
 //      and likewise updated;
 //   4. leftovers are added (new) or removed (old).
 // Invoice items compare by value, not by how they were written: `amount: 500`
-// and `unitPrice: 500, quantity: 1` are the same item to Metronome.
+// and `unitPrice: 500, quantity: 1` are the same item to Metronome; a money
+// update sends `unit_price` and `quantity` together.
 //
 // The plan is deterministic and empty (`{}`) when nothing editable changed,
 // which the runtime also uses to confirm a write that may have applied.
@@ -125,13 +126,14 @@ function planInvoice(olds: InvoiceItem[], news: InvoiceItem[], unsupported: NonN
     const now = effective(n);
     const u: Update = { id: o.id };
     if (o.timestamp !== n.timestamp) u.timestamp = n.timestamp;
-    if (n.amount !== undefined) {
-      // Amount form: sending `amount` alone makes Metronome store quantity 1
-      // at the full amount (sending it with unit_price/quantity is refused).
-      if (was.amount !== now.amount || was.quantity !== 1 || was.unitPrice !== was.amount) u.amount = n.amount;
-    } else {
-      if (was.quantity !== now.quantity) u.quantity = now.quantity;
-      if (was.unitPrice !== now.unitPrice) u.unit_price = now.unitPrice;
+    // A money change always sends unit_price and quantity together, which
+    // fixes all three of the item's fields (amount = unit_price x quantity;
+    // an amount-form item is unit_price = amount, quantity 1, as create
+    // documents). No source says what `amount` alone, or one of the two
+    // alone, does to the other fields of an existing item.
+    if (was.quantity !== now.quantity || was.unitPrice !== now.unitPrice) {
+      u.unit_price = now.unitPrice;
+      u.quantity = now.quantity;
     }
     update_schedule_items.push(u);
   }

@@ -1,7 +1,7 @@
 // The resource's outputs: every canonical input, plus what only Metronome
 // knows. Schedule items carry their server `id` (edits are made by item id,
 // metronome-api.md §3.1); `createdAt` and `archivedAt` are the commit's own
-// timestamps. Outputs are what `diff`, `update` and `delete` receive as
+// timestamps; `hierarchyConfiguration` is shown when Metronome holds one. Outputs are what `diff`, `update` and `delete` receive as
 // "olds", so edit planning and replace detection read them.
 
 import type {
@@ -23,10 +23,16 @@ export type CustomerCommitOutputs = Omit<CustomerCommitInputs, "accessSchedule" 
   createdAt?: string;
   /** When the commit was archived; absent while it is live. */
   archivedAt?: string;
+  /**
+   * Which child contracts may draw the commit down, when one was set in
+   * Metronome (its dashboard or API): no input sets it and no update sends
+   * it, so it is shown, never changed.
+   */
+  hierarchyConfiguration?: { childAccess: { contractIds?: string[]; type: string } };
 };
 
 /** Output-only keys: never inputs. */
-export const SERVER_OUTPUT_KEYS = ["createdAt", "archivedAt"] as const;
+export const SERVER_OUTPUT_KEYS = ["createdAt", "archivedAt", "hierarchyConfiguration"] as const;
 const SERVER_KEYS: readonly string[] = SERVER_OUTPUT_KEYS;
 
 function withoutItemIds(schedule: unknown): unknown {

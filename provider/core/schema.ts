@@ -113,14 +113,18 @@ export const customerCommitInputsSchema = z.strictObject({
   existingCommitId: id.optional(),
 });
 
-/** Canonical resolved inputs of a CustomerCommit (what `check` returns). */
-export type CustomerCommitInputs = z.infer<typeof customerCommitInputsSchema>;
-export type AccessScheduleInputs = z.infer<typeof accessScheduleSchema>;
-export type AccessScheduleItemInputs = z.infer<typeof accessScheduleItemSchema>;
-export type InvoiceScheduleInputs = z.infer<typeof invoiceScheduleSchema>;
-export type InvoiceScheduleItemInputs = z.infer<typeof invoiceScheduleItemSchema>;
-export type RecurringScheduleInputs = z.infer<typeof recurringScheduleSchema>;
-export type SpecifierInputs = z.infer<typeof specifierSchema>;
-export type CommitTypeName = (typeof COMMIT_TYPES)[number];
-export type RateTypeName = (typeof RATE_TYPES)[number];
-export type OnDelete = (typeof ON_DELETE)[number];
+// The parsed types are written out in inputs.ts (the public declarations
+// must not reach zod); test/provider/core/inputs.test.ts proves them equal
+// to `z.output` of these schemas.
+export type {
+  CustomerCommitInputs,
+  AccessScheduleInputs,
+  AccessScheduleItemInputs,
+  InvoiceScheduleInputs,
+  InvoiceScheduleItemInputs,
+  RecurringScheduleInputs,
+  SpecifierInputs,
+  CommitTypeName,
+  RateTypeName,
+  OnDelete,
+} from "./inputs";

@@ -1,4 +1,4 @@
-// The default uniqueness key (DESIGN.md decision 6). Metronome refuses a
+// The default uniqueness key (DESIGN.md decisions 6 and 10). Metronome refuses a
 // second create with the same key and never releases a key, so:
 // - a re-run after a lost response must derive the SAME key (the create is
 //   refused and the provider adopts the commit it already made);
@@ -6,6 +6,9 @@
 // Hence: a readable prefix `<project>/<stack>/<name>` and a short hash of
 // project, stack, name and the replace-only field values (replace.ts), which
 // change exactly when the commit must be replaced. 1 to 128 characters.
+// That derivation names a new resource's key only: once a commit exists, its
+// key is read from state and kept, and a replacement chains a new key from it
+// (`chainedUniquenessKey`; `effectiveUniquenessKey` in check.ts chooses).
 
 import { createHash } from "node:crypto";
 import { MAX_UNIQUENESS_KEY } from "./rules";
@@ -39,5 +42,25 @@ export function defaultUniquenessKey({ project, stack, name, replaceOnly }: Uniq
     .digest("hex")
     .slice(0, HASH_CHARS);
   const readable = cut(`${project}/${stack}/${name}`, MAX_UNIQUENESS_KEY - HASH_CHARS - 1);
+  return `${readable}#${hash}`;
+}
+
+/**
+ * The key of the commit that replaces the one holding `previous`, derived
+ * once a replace-only field changes (DESIGN.md decision 10). Chained from the
+ * old key rather than from the resource's name, so:
+ * - it depends only on what the state holds and the new replace-only values:
+ *   a re-run after a lost response derives the same key and adopts;
+ * - a rename, a stack or project rename or a `state move` never changes it;
+ * - going back (A → B → A) never derives an earlier, archived key again.
+ * The readable part of `previous` (before its `#hash`) is kept.
+ */
+export function chainedUniquenessKey(previous: string, replaceOnly: Record<string, unknown>): string {
+  const hash = createHash("sha256")
+    .update(stableStringify({ previous, replaceOnly }))
+    .digest("hex")
+    .slice(0, HASH_CHARS);
+  const suffixed = new RegExp(`#[0-9a-f]{${HASH_CHARS}}$`);
+  const readable = cut(previous.replace(suffixed, ""), MAX_UNIQUENESS_KEY - HASH_CHARS - 1);
   return `${readable}#${hash}`;
 }

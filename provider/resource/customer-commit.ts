@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { CANDIDATE_KEY_INPUT, RESOURCE_NAME_INPUT } from "../core/hidden-inputs";
 import type {
   AccessScheduleInputs,
   CommitTypeName,
@@ -6,10 +7,11 @@ import type {
   OnDelete,
   RateTypeName,
   SpecifierInputs,
-} from "../core";
+} from "../core/inputs";
 import type { CustomerCommitArgs } from "./args";
 import { defaultUniquenessKeyFor } from "./default-key";
-import { customerCommitShim } from "./shim";
+import { asDynamicResource, dynamicType } from "./dynamic-resource";
+import { CUSTOMER_COMMIT_PROVIDER_TEXT } from "./provider-module";
 import { assertTokenConfigIsSecret } from "./token-config-guard";
 
 /** Output-only properties; seeding them tells Pulumi to create these outputs. */
@@ -39,9 +41,11 @@ const OPTIONAL_INPUTS = {
  * replaced where it does not, refreshed from Metronome, and archived (or
  * ended, or forgotten, per `onDelete`) on removal. Its `id` is the commit id.
  *
- * Type token: `pulumi-nodejs:dynamic/metronome:CustomerCommit`.
+ * Type token: `pulumi-nodejs:dynamic/metronome:CustomerCommit`. A
+ * `pulumi.dynamic.Resource` whose `__provider` is the one-line module of
+ * provider-module.ts (see dynamic-resource.ts).
  */
-export class CustomerCommit extends pulumi.dynamic.Resource {
+export class CustomerCommit extends pulumi.CustomResource {
   declare readonly customerId: pulumi.Output<string>;
   declare readonly type: pulumi.Output<CommitTypeName>;
   declare readonly productId: pulumi.Output<string>;
@@ -74,14 +78,20 @@ export class CustomerCommit extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: CustomerCommitArgs, opts?: pulumi.CustomResourceOptions) {
     assertTokenConfigIsSecret();
-    const uniquenessKey = args.uniquenessKey ?? defaultUniquenessKeyFor(name, args);
+    // The key is sent only when declared. The derived one is a candidate that
+    // `check` uses for a new resource only: an existing commit keeps the key
+    // in its state, whatever its name, stack or project is now. Both hidden
+    // inputs are consumed by `check` and never stored.
+    const hidden = {
+      [CANDIDATE_KEY_INPUT]: args.uniquenessKey === undefined ? defaultUniquenessKeyFor(name, args) : undefined,
+      [RESOURCE_NAME_INPUT]: name,
+    };
     super(
-      customerCommitShim,
+      dynamicType("metronome", "CustomerCommit"),
       name,
-      { ...OPTIONAL_INPUTS, ...args, uniquenessKey, ...SERVER_OUTPUTS },
+      { ...OPTIONAL_INPUTS, uniquenessKey: undefined, ...args, ...hidden, ...SERVER_OUTPUTS, __provider: CUSTOMER_COMMIT_PROVIDER_TEXT },
       opts,
-      "metronome",
-      "CustomerCommit",
     );
   }
 }
+asDynamicResource(CustomerCommit);

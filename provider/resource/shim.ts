@@ -1,15 +1,13 @@
 import type * as pulumi from "@pulumi/pulumi";
 
-// The provider object that `CustomerCommit` hands to Pulumi. Pulumi serializes
-// it into every resource's state (`__provider`) and the dynamic-provider plugin
-// runs that text later, in refresh and destroy too. So each method only
-// requires the installed runtime by package name, inside its body, at call
-// time:
-//   - the serialized text stays about 2 KB and never changes between releases
-//     (no `~__provider` churn, no versioned store paths in state);
-//   - it captures nothing, so no credential can end up in state;
-//   - refresh and destroy run the runtime that is installed now, so a fixed
-//     release reaches resources created by an older one.
+// A provider object that delegates each method to the installed package, for
+// code that hands a provider object to `pulumi.dynamic.Resource` itself (a
+// custom resource class, the tests that drive the plugin over gRPC). Pulumi
+// serializes it into that resource's `__provider`: about 2.3 KB, the text
+// `CustomerCommit` stored before it moved to the one-line module of
+// provider-module.ts; unchanged, so such resources see no `~__provider`.
+// Resources created with this text keep working: it requires the same
+// package, so refresh, update and destroy reach the release installed now.
 // Do not import the runtime at the top of this file or reference anything
 // outside the method bodies: the serializer would copy it by value. Rest
 // parameters keep the text short (the serializer spells out named ones).

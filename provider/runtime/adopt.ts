@@ -32,7 +32,7 @@ export async function adoptExistingCommit(
   // The key is part of the commit's identity, and the read-back mapping keeps
   // the declared one: compare it with the key Metronome holds, if any.
   const held = state.commit.uniqueness_key;
-  if (typeof held === "string" && held !== inputs.uniquenessKey && !held.endsWith(`:${inputs.uniquenessKey}`)) {
+  if (typeof held === "string" && held !== inputs.uniquenessKey) {
     found.push({ path: "uniquenessKey", declared: inputs.uniquenessKey, actual: held });
   }
   if (found.length > 0) {

@@ -19,7 +19,7 @@ export function currentClient(): MetronomeClient {
   let client = clients.get(key);
   if (client === undefined) {
     client = new MetronomeClient({ ...tuning, baseUrl, bearerToken });
-    commitReaderFor(client); // from now on its writes invalidate what the reader caches
+    commitReaderFor(client); // from now on the reader observes its writes
     clients.set(key, client);
   }
   return client;

@@ -19,12 +19,20 @@
 //   - the pages walked stay cached for at most `ttlMs` (1 s by default) to
 //     answer that customer's next reads; later reads resume the walk where it
 //     stopped instead of starting over;
-//   - any write to the customer through the client (create, edit, archive,
+//   - the read-backs of commits just created through the client walk the
+//     customer's list from the page where it ended last time (new commits
+//     come last); read-backs that arrive while such a walk is in flight wait
+//     for it, and every commit it finds (created moments before it was
+//     sent) answers a later read-back at no cost. A create changes no
+//     commit, so it leaves the cache as it is; pages walked for read-backs
+//     answer only read-backs;
+//   - any other write to the customer through the client (edit, archive,
 //     end date; custom fields by the commit's owner) empties its cache and
-//     cuts it off from requests already in flight, so a read-back after a
-//     write always goes to Metronome; for the TTL after a write, the
-//     customer's reads are looked up by id (read-backs of the commits
-//     written, which a walk would find last).
+//     cuts it off from requests already in flight, so a read after it
+//     always goes to Metronome; for the TTL after such a write, the
+//     customer's reads are looked up by id.
+// The client tells the reader of every write (`observeCommitWrites`),
+// before it is sent and once it has ended.
 //
 // Only hits are served from the cache: a commit missing from it is looked up
 // by id, so a commit created elsewhere moments ago is never reported gone.
@@ -32,7 +40,7 @@
 // oldest customers are forgotten, which costs requests, never correctness.
 
 import type { Commit } from "../api/wire";
-import type { MetronomeClient } from "../client";
+import type { CommitWrite, MetronomeClient } from "../client";
 
 export interface CommitReaderOptions {
   /** How long a read waits for others to share its request, when reads are arriving together. Default 2 ms. */
@@ -76,14 +84,22 @@ interface CustomerView {
   generation: number;
   /** Commits seen by the current walk of the customer's list. */
   cache: Map<string, Commit>;
+  /** The current walk was for read-backs of created commits: its pages answer only those. */
+  readBacksOnly: boolean;
   /** When the current walk began; the cache is good for `ttlMs` from here. */
   walkStartedAt: number;
   /** Where the walk goes on: undefined before the first page, null once the list has ended. */
   cursor: string | null | undefined;
   /** Pages the current walk has read. */
   walkPages: number;
+  /** The current walk began at the tail, not at the list's start (so its pages say nothing of the list's length). */
+  fromTail: boolean;
   /** Pages a full walk of this customer took last time, or more than a walk stopped by its budget read (a size hint that outlives writes). */
   pagesHint: number | undefined;
+  /** Where the last page of the list began when a walk last reached its end (`from` undefined: the first page); a position, so it outlives writes. */
+  tail: { from: string | undefined } | undefined;
+  /** Commits created through the client whose read-back has not come yet. */
+  created: Set<string>;
   /** When a request for this customer was last sent (since its last write). */
   lastSentAt: number | undefined;
   /** When the client last wrote to this customer. */
@@ -98,14 +114,10 @@ interface CustomerView {
   walk: Promise<void> | undefined;
 }
 
-// The client's writes that name the customer, and those that name only the commit.
-const CUSTOMER_WRITES = ["createCommit", "editCommit", "archiveCommit", "updateCommitEndDate"] as const;
-const COMMIT_WRITES = ["setCustomFieldValues", "deleteCustomFieldValues"] as const;
-
 const readers = new WeakMap<MetronomeClient, CommitReader>();
 
 /**
- * The reader of `client`, made (and hooked into its writes) on first use.
+ * The reader of `client`, made (and observing its writes) on first use.
  * Call it once when the client is made, so that writes already in flight
  * when the first read comes cannot go unseen.
  */
@@ -136,7 +148,7 @@ export class CommitReader {
   #cachedCommits = 0;
   readonly #stats = { reads: 0, cacheHits: 0, lookups: 0, pages: 0 };
 
-  /** Hooks into `client`'s commit writes so they invalidate what they touch. */
+  /** Observes `client`'s commit writes, so that they invalidate what they touch. */
   constructor(client: MetronomeClient, options: CommitReaderOptions = {}) {
     this.#client = client;
     this.#windowMs = options.windowMs ?? 2;
@@ -145,7 +157,7 @@ export class CommitReader {
     this.#maxCustomers = options.maxCustomers ?? 1_000;
     this.#maxPagesPerWalk = options.maxPagesPerWalk ?? 40;
     this.#now = options.now ?? Date.now;
-    this.#observeWrites(client);
+    client.observeCommitWrites((write) => this.#observe(write));
   }
 
   /** The commit (archived or not), or undefined when Metronome does not know it. Like `client.getCommit`. */
@@ -154,17 +166,18 @@ export class CommitReader {
     this.#remember(this.#owners, commitId, customerId);
     const view = this.#view(customerId);
     this.#expire(view);
-    const hit = view.cache.get(commitId);
+    const hit = this.#cached(view, commitId);
     if (hit !== undefined) {
+      view.created.delete(commitId);
       this.#stats.cacheHits++;
       this.#lastHitAt = this.#now();
       return Promise.resolve(structuredClone(hit));
     }
     return new Promise((resolve, reject) => {
+      // A read after an edit or archive goes out at once: a customer just
+      // changed is never walked (see #flush), so waiting for company could
+      // only cost time.
       const waiter = { commitId, resolve, reject };
-      // The read-back of a write (create, edit) goes out at once: a customer
-      // just written to is never walked (see #flush), so waiting for company
-      // could only cost time.
       if (this.#recentlyWritten(view) && !view.scheduled && view.walk === undefined) {
         view.lastSentAt = this.#now();
         this.#lookUpEach(view.customerId, new Map([[commitId, [waiter]]]));
@@ -173,6 +186,16 @@ export class CommitReader {
       view.waiting.push(waiter);
       this.#schedule(view);
     });
+  }
+
+  /**
+   * What the cache answers for the commit. Pages walked for read-backs answer
+   * only read-backs: a create changes no commit, but any other read may
+   * follow a change made elsewhere, and gets pages walked for reads.
+   */
+  #cached(view: CustomerView, commitId: string): Commit | undefined {
+    if (view.readBacksOnly && !view.created.has(commitId)) return undefined;
+    return view.cache.get(commitId);
   }
 
   #recentlyWritten(view: CustomerView): boolean {
@@ -228,7 +251,8 @@ export class CommitReader {
     view.waiting = [];
     const missing = new Map<string, Waiter[]>();
     for (const waiter of waiters) {
-      const hit = view.cache.get(waiter.commitId);
+      const hit = this.#cached(view, waiter.commitId);
+      if (hit !== undefined) view.created.delete(waiter.commitId);
       if (hit !== undefined) {
         this.#stats.cacheHits++;
         this.#lastHitAt = this.#now();
@@ -239,30 +263,48 @@ export class CommitReader {
     }
     if (missing.size === 0) return;
 
-    // Walk the customer's list when several reads meet, when it was read
-    // moments ago, or when reads are arriving together (a refresh going
-    // through the stack: its other commits are on their way), as long as the
-    // walk costs at most one request more than a lookup per read. Not for a
-    // customer just written to: its reads are read-backs of the commits
-    // written, which may be anywhere in the list (new ones come last), so
-    // they are looked up by id.
+    // Read-backs of commits just created walk from where the list ended
+    // last time: that is where new commits are. Otherwise walk the
+    // customer's list when several reads meet, when it was read moments
+    // ago, or when reads are arriving together (a refresh going through the
+    // stack: its other commits are on their way), as long as the walk costs
+    // at most one request more than a lookup per read. Not for a customer
+    // just changed: its reads follow edits of commits that may be anywhere
+    // in the list, so they are looked up by id.
     const now = this.#now();
     const recentlyRead = view.lastSentAt !== undefined && now - view.lastSentAt <= this.#ttlMs;
     const recentlyWritten = this.#recentlyWritten(view);
+    const readBacks = [...missing.keys()].some((id) => view.created.has(id));
+    // Reads other than read-backs start over from pages walked for reads.
+    if (!readBacks && view.readBacksOnly) this.#resetWalk(view);
     const readsTogether = missing.size >= 2 || recentlyRead || view.inBurst;
     view.lastSentAt = now;
     view.inBurst = false;
+    for (const id of missing.keys()) view.created.delete(id);
     const budget = Math.min(missing.size + 1, this.#maxPagesPerWalk);
+    if (readBacks && !recentlyWritten && view.tail !== undefined && (view.cursor === null || view.cursor === undefined)) {
+      // Only pages from the tail on: those before it are dropped, so what is cached is never older than the TTL.
+      const from = view.tail.from;
+      this.#resetWalk(view);
+      view.cursor = from;
+      view.fromTail = from !== undefined;
+      view.readBacksOnly = true;
+      view.walk = this.#walk(view, missing, budget).finally(() => this.#walkEnded(view));
+      return;
+    }
     const listEnded = view.cursor === null; // every page already seen: a miss is new or gone
     const fitsBudget = view.cursor !== undefined || view.pagesHint === undefined || view.pagesHint <= budget;
-    if (readsTogether && !recentlyWritten && !listEnded && fitsBudget) {
-      view.walk = this.#walk(view, missing, budget).finally(() => {
-        view.walk = undefined;
-        if (view.waiting.length > 0) this.#schedule(view);
-      });
+    if ((readsTogether || readBacks) && !recentlyWritten && !listEnded && fitsBudget) {
+      if (readBacks && view.cache.size === 0) view.readBacksOnly = true;
+      view.walk = this.#walk(view, missing, budget).finally(() => this.#walkEnded(view));
     } else {
       this.#lookUpEach(view.customerId, missing);
     }
+  }
+
+  #walkEnded(view: CustomerView): void {
+    view.walk = undefined;
+    if (view.waiting.length > 0) this.#schedule(view);
   }
 
   // ---- requests -------------------------------------------------------------
@@ -277,18 +319,20 @@ export class CommitReader {
     const generation = view.generation;
     const current = (): boolean => view.generation === generation;
     let cursor = view.cursor;
-    if (cursor === undefined) view.walkStartedAt = this.#now();
+    if (view.cache.size === 0) view.walkStartedAt = this.#now();
     let pages = 0;
     let unfound = missing.size;
     try {
       while (unfound > 0 && cursor !== null && pages < budget) {
-        const from = cursor === undefined ? {} : { next_page: cursor };
+        const pageFrom = cursor;
+        const from = pageFrom === undefined ? {} : { next_page: pageFrom };
         const page = await this.#request(() =>
           this.#client.listCommitsPage({ customer_id: view.customerId, include_archived: true, ...from }),
         );
         this.#stats.pages++;
         pages++;
         cursor = page.next_page;
+        if (cursor === null) view.tail = { from: pageFrom };
         for (const commit of page.data) {
           const waiters = missing.get(commit.id);
           if (waiters !== undefined) {
@@ -301,11 +345,11 @@ export class CommitReader {
           this.#store(view, page.data);
           view.cursor = cursor;
           view.walkPages++;
-          if (cursor === null) view.pagesHint = view.walkPages;
+          if (cursor === null && !view.fromTail) view.pagesHint = view.walkPages;
         }
       }
       // Stopped by the budget: the list is longer than that, whatever it was thought to be.
-      if (cursor !== null && unfound > 0 && current()) view.pagesHint = Math.max(view.pagesHint ?? 0, view.walkPages + 1);
+      if (cursor !== null && unfound > 0 && current() && !view.fromTail) view.pagesHint = Math.max(view.pagesHint ?? 0, view.walkPages + 1);
     } catch (error) {
       rejectAll([...missing.values()].flat(), error);
       return;
@@ -321,9 +365,7 @@ export class CommitReader {
       this.#request(() => this.#client.listCommitsPage({ customer_id: customerId, commit_id: commitId, include_archived: true })).then(
         (page) => {
           const commit = page.data.find((c) => c.id === commitId);
-          // A freshly parsed page that nothing caches: the first waiter may
-          // have it as is; only further waiters need copies of their own.
-          waiters.forEach((waiter, i) => waiter.resolve(commit === undefined || i === 0 ? commit : structuredClone(commit)));
+          waiters.forEach((waiter) => waiter.resolve(commit === undefined ? undefined : structuredClone(commit)));
         },
         (error: unknown) => rejectAll(waiters, error),
       );
@@ -342,33 +384,26 @@ export class CommitReader {
   // ---- writes -----------------------------------------------------------------
 
   /**
-   * Wraps the client's commit writes (on this instance only): each
-   * invalidates the customer it touches before it is sent and again once it
-   * is answered or has failed, so no read that starts after the write began
-   * is answered by a request sent before it ended.
+   * A write through the client, before it is sent and once it has ended. A
+   * change invalidates the customer it touches both times, so no read that
+   * starts after the write began is answered by a request sent before it
+   * ended. A create changes no commit: the commit it made is marked for its
+   * read-back.
    */
-  #observeWrites(client: MetronomeClient): void {
-    const writes = client as unknown as Record<string, (body: Record<string, unknown>, ...rest: unknown[]) => Promise<unknown>>;
-    const hook = (name: string, touched: (body: Record<string, unknown>) => void): void => {
-      const original = writes[name]!.bind(client);
-      writes[name] = async (body, ...rest) => {
-        touched(body);
-        try {
-          return await original(body, ...rest);
-        } finally {
-          touched(body);
-        }
-      };
-    };
-    for (const name of CUSTOMER_WRITES) {
-      hook(name, (body) => this.#written(typeof body.customer_id === "string" ? body.customer_id : undefined));
+  #observe(write: CommitWrite): void {
+    const customerId = write.customerId ?? (write.commitId === undefined ? undefined : this.#owners.get(write.commitId));
+    if (write.kind === "change") {
+      this.#written(customerId);
+      return;
     }
-    for (const name of COMMIT_WRITES) {
-      hook(name, (body) => this.#written(typeof body.entity_id === "string" ? this.#owners.get(body.entity_id) : undefined));
-    }
+    if (write.phase === "start" || customerId === undefined || write.commitId === undefined) return;
+    const view = this.#view(customerId);
+    this.#remember(this.#owners, write.commitId, customerId);
+    view.created.add(write.commitId);
+    if (view.created.size > this.#maxCachedCommits) view.created.delete(view.created.values().next().value as string);
   }
 
-  /** A write to the customer (every customer, when it is not known whose commit was written). */
+  /** A change to the customer (every customer, when it is not known whose commit was changed). */
   #written(customerId: string | undefined): void {
     const now = this.#now();
     const views = customerId === undefined ? [...this.#views.values()] : [this.#view(customerId)];
@@ -390,10 +425,14 @@ export class CommitReader {
         customerId,
         generation: 0,
         cache: new Map(),
+        readBacksOnly: false,
         walkStartedAt: 0,
         cursor: undefined,
         walkPages: 0,
+        fromTail: false,
         pagesHint: undefined,
+        tail: undefined,
+        created: new Set(),
         lastSentAt: undefined,
         lastWrittenAt: undefined,
         waiting: [],
@@ -414,14 +453,12 @@ export class CommitReader {
 
   #resetWalk(view: CustomerView): void {
     view.generation++;
-    // An empty cache stays as it is (every write resets its customer twice):
-    // the generation alone keeps walks begun before from filling it.
-    if (view.cache.size > 0) {
-      this.#cachedCommits -= view.cache.size;
-      view.cache = new Map();
-    }
+    this.#cachedCommits -= view.cache.size;
+    view.cache = new Map();
     view.cursor = undefined;
     view.walkPages = 0;
+    view.fromTail = false;
+    view.readBacksOnly = false;
   }
 
   #store(view: CustomerView, commits: Commit[]): void {

@@ -2,6 +2,7 @@ import type { MetronomeClient } from "../client";
 import { replacedProperties, toCreateBody, type CustomerCommitInputs } from "../core";
 import { isUniquenessKeyConflict, mayHaveApplied } from "./ambiguity";
 import { adoptExistingCommit } from "./adopt";
+import { assertAdoptable } from "./claims";
 import { differences, formatDifferences } from "./differences";
 import { AdoptionError, AmbiguousWriteError, CreatedButUnreadError, UpdateIncompleteError } from "./errors";
 import { findCommitByUniquenessKey } from "./find-by-key";
@@ -20,8 +21,8 @@ const CREATE_ATTEMPTS = 3;
 export async function createCommit(
   client: MetronomeClient,
   inputs: CustomerCommitInputs,
-): Promise<{ id: string; outs: Outputs }> {
-  if (inputs.existingCommitId !== undefined) return adoptExistingCommit(client, inputs);
+): Promise<{ id: string; outs: Outputs; adopted: boolean }> {
+  if (inputs.existingCommitId !== undefined) return { ...(await adoptExistingCommit(client, inputs)), adopted: true };
 
   const { id, adopted } = await createOrFind(client, inputs);
   // From here on the commit exists: every failure must carry its id, so that
@@ -33,7 +34,7 @@ export async function createCommit(
     throw new CreatedButUnreadError(id, { ...inputs }, error);
   }
   if (state === undefined) throw new CreatedButUnreadError(id, { ...inputs }, "not found when read back");
-  if (!adopted) return { id, outs: state.outputs };
+  if (!adopted) return { id, outs: state.outputs, adopted };
   // An adopted commit was created by an earlier attempt, perhaps from inputs
   // the user has since edited: bring it to what is declared now. What cannot
   // be edited must already match (possible only with a declared key reused
@@ -41,7 +42,7 @@ export async function createCommit(
   const fixed = replacedProperties(state.outputs, inputs);
   if (fixed.length > 0) throw keyHolderDiffers(inputs, id, fixed, state.inputs);
   try {
-    return { id, outs: await reconcile(client, id, state, inputs, revisionOf(state.outputs)) };
+    return { id, outs: await reconcile(client, id, state, inputs, revisionOf(state.outputs)), adopted };
   } catch (error) {
     if (error instanceof UpdateIncompleteError) throw error;
     throw new CreatedButUnreadError(id, state.outputs, error, "could not bring it to the declared state");
@@ -72,6 +73,9 @@ async function createOrFind(
       }
       if (existing !== undefined) {
         if (isArchived(existing)) throw archivedKeyHolder(inputs, existing.id);
+        // Before any write to it: a commit that another declared resource
+        // holds (or the resource being replaced) is never taken over.
+        assertAdoptable(inputs, existing.id);
         return { id: existing.id, adopted: true };
       }
       if (conflict) {

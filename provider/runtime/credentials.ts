@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { warn } from "./engine-log";
 
 // Where the bearer token and base URL come from, in order:
 //   1. Pulumi stack config `metronome:bearerToken` (set with --secret) and
@@ -17,13 +18,29 @@ export interface Credentials {
 
 let fromConfig: { bearerToken?: string; baseUrl?: string } = {};
 
-/** Called by Pulumi once per plugin process with the whole stack config. */
-export function configureCredentials(req: pulumi.dynamic.ConfigureRequest): void {
+/**
+ * Called by Pulumi once per plugin process with the whole stack config,
+ * before the first `check`, so in `preview` too. A missing token would only
+ * fail at the first call to Metronome, in `up`; the warning says so while
+ * the plan is still being read.
+ */
+export async function configureCredentials(req: pulumi.dynamic.ConfigureRequest, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   fromConfig = {
     bearerToken: nonEmpty(req.config.get("metronome:bearerToken")),
     baseUrl: nonEmpty(req.config.get("metronome:baseUrl")),
   };
+  if (fromConfig.bearerToken === undefined && nonEmpty(env.METRONOME_BEARER_TOKEN) === undefined) {
+    await warn(MISSING_TOKEN_WARNING);
+  }
 }
+
+/** Both ways to give the provider a token, as every message about a missing one says them. */
+const HOW_TO_SET_TOKEN =
+  "Set it in the stack config with `pulumi config set --secret metronome:bearerToken <token>`, " +
+  "or export METRONOME_BEARER_TOKEN in the environment that runs Pulumi.";
+
+export const MISSING_TOKEN_WARNING =
+  `No Metronome bearer token is configured, so creating, updating, refreshing or removing a commit will fail. ${HOW_TO_SET_TOKEN}`;
 
 /** Forgets configured values (tests drive several configurations in one process). */
 export function resetConfiguredCredentials(): void {
@@ -33,11 +50,7 @@ export function resetConfiguredCredentials(): void {
 export class MissingCredentialsError extends Error {
   override readonly name = "MissingCredentialsError";
   constructor() {
-    super(
-      "No Metronome bearer token. Set it in the stack config with " +
-        "`pulumi config set --secret metronome:bearerToken <token>`, " +
-        "or export METRONOME_BEARER_TOKEN in the environment that runs Pulumi.",
-    );
+    super(`No Metronome bearer token. ${HOW_TO_SET_TOKEN}`);
   }
 }
 

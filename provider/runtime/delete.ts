@@ -1,8 +1,8 @@
-import { randomUUID } from "node:crypto";
 import { BadRequestError, NotFoundError, type MetronomeClient } from "../client";
 import { DeleteRefusedError } from "./errors";
 import { idempotencyKey, writeIdempotently } from "./idempotent-write";
 import { fetchState, isArchived, revisionOf, type Outputs } from "./state";
+import { verifyAccessEnded } from "./verify-edit";
 
 export type OnDelete = "archive" | "endAccess" | "forget";
 
@@ -19,19 +19,20 @@ export async function deleteCommit(client: MetronomeClient, commitId: string, pr
   const policy = (props.onDelete ?? "archive") as OnDelete;
   if (policy === "forget") return;
   const customerId = props.customerId as string;
-  // A delete cannot store anything, so a later attempt (after the user voided
-  // an invoice, say) would send the same key and Metronome would replay the
-  // stored refusal. Each attempt gets its own key; within it, retries of an
-  // ambiguous write reuse it. Both writes are safe to repeat anyway: the
-  // provider checks for their effect before sending again.
-  const attempt = { revision: revisionOf(props), call: randomUUID() };
-  if (policy === "endAccess") return endAccessNow(client, customerId, commitId, props, attempt);
-  return archive(client, customerId, commitId, props, attempt);
+  // Keys are derived from the commit, its revision and the body only
+  // (idempotent-write.ts), so two runs removing the same commit are one
+  // removal to Metronome. Both writes are safe to repeat anyway: the provider
+  // checks for their effect before sending again. A delete stores nothing, so
+  // a removal Metronome refused (finalized invoices) and retried after the
+  // cause is fixed may get the stored refusal back while Metronome keeps it
+  // (24 hours or more); the end-of-access body names the hour, so it moves on
+  // each hour.
+  const revision = revisionOf(props);
+  if (policy === "endAccess") return endAccessNow(client, customerId, commitId, props, revision);
+  return archive(client, customerId, commitId, props, revision);
 }
 
-type Attempt = { revision: number; call: string };
-
-async function archive(client: MetronomeClient, customerId: string, commitId: string, props: Outputs, attempt: Attempt) {
+async function archive(client: MetronomeClient, customerId: string, commitId: string, props: Outputs, revision: number) {
   const body = { customer_id: customerId, commit_id: commitId };
   const isGone = async () => {
     const state = await fetchState(client, customerId, commitId, props);
@@ -41,19 +42,21 @@ async function archive(client: MetronomeClient, customerId: string, commitId: st
     await writeIdempotently(
       "archive",
       `commit ${commitId}`,
-      () => client.archiveCommit(body, { idempotencyKey: idempotencyKey(commitId, attempt.revision, "archive", { body, call: attempt.call }) }),
+      (n) => client.archiveCommit(body, { idempotencyKey: idempotencyKey(commitId, revision, "archive", body, n) }),
       isGone,
     );
   } catch (error) {
-    if (error instanceof NotFoundError) return; // already gone: nothing to archive
-    // Archiving an already archived commit is a refusal we can accept.
-    if (error instanceof BadRequestError && (await isGone().catch(() => false))) return;
+    // A commit (or customer) Metronome no longer has is answered 400 by the
+    // spec and 404 by some deployments; an already archived commit may be
+    // refused. Each is accepted only once a read shows the commit gone: a
+    // 404 from anything else (a wrong base URL) must not drop a live commit.
+    if ((error instanceof NotFoundError || error instanceof BadRequestError) && (await isGone().catch(() => false))) return;
     if (error instanceof BadRequestError) throw refused(commitId, customerId, reasonOf(error));
     throw error;
   }
 }
 
-async function endAccessNow(client: MetronomeClient, customerId: string, commitId: string, props: Outputs, attempt: Attempt) {
+async function endAccessNow(client: MetronomeClient, customerId: string, commitId: string, props: Outputs, revision: number) {
   const end = nextWholeHour(new Date());
   const body = { customer_id: customerId, commit_id: commitId, access_ending_before: end, invoices_ending_before: end };
   const hasEnded = async () => {
@@ -67,9 +70,10 @@ async function endAccessNow(client: MetronomeClient, customerId: string, commitI
     await writeIdempotently(
       "end of access",
       `commit ${commitId}`,
-      () => client.updateCommitEndDate(body, { idempotencyKey: idempotencyKey(commitId, attempt.revision, "endAccess", { body, call: attempt.call }) }),
+      (n) => client.updateCommitEndDate(body, { idempotencyKey: idempotencyKey(commitId, revision, "endAccess", body, n) }),
       hasEnded,
     );
+    await verifyAccessEnded(commitId, customerId, end, hasEnded);
   } catch (error) {
     if (error instanceof BadRequestError) throw refused(commitId, customerId, reasonOf(error), "endAccess");
     throw error;

@@ -112,3 +112,14 @@ export class CommitGoneError extends Error {
     );
   }
 }
+
+/**
+ * An operation would make two resources manage one commit, or archive a
+ * commit that a resource still declares (a forced replacement that keeps its
+ * key, `deleteBeforeReplace`, two resources claiming one commit). Raised
+ * before any write; the message says which commit, who holds it, and how to
+ * get a new commit or keep this one.
+ */
+export class CommitHeldError extends Error {
+  override readonly name = "CommitHeldError";
+}

@@ -4,8 +4,9 @@ import type { MetronomeClient } from "../client";
 /**
  * The customer's commit that carries `uniquenessKey`, archived ones included,
  * or undefined. Metronome has no filter by key, so this pages through the
- * customer's commits. The key is matched exactly, or as a `prefix:key` suffix
- * in case Metronome ever echoes it namespaced (it does so for packages).
+ * customer's commits. The key is matched exactly: no source shows Metronome
+ * echoing a commit's key with a prefix, and a looser match could take over a
+ * commit keyed `something:<our key>` that we never created.
  */
 export async function findCommitByUniquenessKey(
   client: MetronomeClient,
@@ -13,8 +14,7 @@ export async function findCommitByUniquenessKey(
   uniquenessKey: string,
 ): Promise<Commit | undefined> {
   for await (const commit of client.listCommits({ customer_id: customerId, include_archived: true })) {
-    const held = commit.uniqueness_key;
-    if (held === uniquenessKey || held?.endsWith(`:${uniquenessKey}`)) return commit;
+    if (commit.uniqueness_key === uniquenessKey) return commit;
   }
   return undefined;
 }

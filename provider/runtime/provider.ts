@@ -1,11 +1,21 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { CommitValidationError, checkInputs, replacedProperties, validateInputs, type CustomerCommitInputs } from "../core";
-import { equalsExactJson, isExactJson } from "../core/util";
+import {
+  CANDIDATE_KEY_INPUT,
+  CommitValidationError,
+  RESOURCE_NAME_INPUT,
+  checkInputs,
+  replacedProperties,
+  validateInputs,
+  type CustomerCommitInputs,
+} from "../core";
+import { assertCreateAllowed, assertSoleClaimant, keptMessage, removalOf } from "./claims";
 import { currentClient } from "./client-for";
 import { createCommit } from "./create";
 import { configureCredentials } from "./credentials";
 import { deleteCommit } from "./delete";
+import { claimCreate, keyChosenEarlier, recordCheck, recordCreated } from "./deployment-ledger";
 import { warn } from "./engine-log";
+import { CreatedButUnreadError, UpdateIncompleteError } from "./errors";
 import { explained } from "./explain";
 import { readCommit } from "./read";
 import { replacementWarning } from "./replacement-warning";
@@ -19,15 +29,25 @@ import { updateCommit } from "./update";
  * in preview, where any input may be Pulumi's unknown sentinel); the other
  * methods talk to Metronome through one shared client per plugin process.
  * Takes and returns the camelCase shapes of `CustomerCommitArgs`.
+ *
+ * Every method also keeps the deployment ledger (deployment-ledger.ts) of
+ * this process, so that no create takes, and no delete archives, a commit
+ * that another declared resource holds.
  */
 export const customerCommitProvider = {
   async configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
-    configureCredentials(req);
+    await configureCredentials(req);
   },
 
   async check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
-    const result = checkInputs(olds, news);
-    if (result.failures.length === 0) rememberChecked(result.inputs);
+    const name = typeof news[RESOURCE_NAME_INPUT] === "string" ? (news[RESOURCE_NAME_INPUT] as string) : undefined;
+    const candidate = news[CANDIDATE_KEY_INPUT];
+    const heldKey = olds.uniquenessKey;
+    // The engine checks a replacement a second time, with no olds: it gets
+    // the key its first check chose (kept, or chained from the old one).
+    const earlier = typeof heldKey === "string" ? undefined : keyChosenEarlier(name, candidate);
+    const result = checkInputs(olds, earlier === undefined ? news : { ...news, [CANDIDATE_KEY_INPUT]: earlier });
+    if (result.failures.length === 0) recordCheck(name, candidate, heldKey, result.inputs);
     return result;
   },
 
@@ -40,6 +60,7 @@ export const customerCommitProvider = {
    * drop the engine's detailed diff; `changes: false` would drop `replaces`.)
    */
   async diff(id: string, olds: Outputs, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {
+    assertSoleClaimant(id, olds.uniquenessKey);
     const replaces = replacedProperties(withoutInternalKeys(olds), withoutInternalKeys(news));
     if (replaces.length > 0) await warn(replacementWarning(id, olds, replaces));
     return { replaces };
@@ -47,7 +68,18 @@ export const customerCommitProvider = {
 
   async create(inputs: Record<string, unknown>): Promise<pulumi.dynamic.CreateResult> {
     return explained("create the commit", inputs, async () => {
-      return createCommit(currentClient(), validated(inputs));
+      const declared = validated(inputs);
+      assertCreateAllowed(declared);
+      const release = claimCreate(declared.uniquenessKey);
+      try {
+        const result = await createCommit(currentClient(), declared);
+        recordCreated(declared.uniquenessKey, result.id, result.adopted);
+        return { id: result.id, outs: result.outs };
+      } catch (error) {
+        // A commit that exists (its id goes to Pulumi with the error) stays claimed.
+        if (!(error instanceof CreatedButUnreadError || error instanceof UpdateIncompleteError)) release();
+        throw error;
+      }
     });
   },
 
@@ -64,52 +96,23 @@ export const customerCommitProvider = {
   },
 
   async delete(id: string, props: Outputs): Promise<void> {
-    await explained(`remove commit ${id}`, props, () => deleteCommit(currentClient(), id, withoutInternalKeys(props)));
+    await explained(`remove commit ${id}`, props, async () => {
+      const state = withoutInternalKeys(props);
+      // "forget" never touches the commit, so it is never refused.
+      if (state.onDelete !== "forget" && removalOf(id, state) === "kept") return warn(keptMessage(id, state.uniquenessKey));
+      return deleteCommit(currentClient(), id, state);
+    });
   },
 } satisfies pulumi.dynamic.ResourceProvider;
 
 /**
- * Inputs in canonical form. The engine only ever passes inputs that `check`
- * returned, so this is a no-op there; a direct caller of the provider gets the
- * same validation (every problem at once) before anything reaches Metronome.
+ * Inputs in canonical form, validated in full on every create and update:
+ * the engine passes what `check` returned, but a direct caller of the
+ * provider gets the same validation (every problem at once) before anything
+ * reaches Metronome.
  */
 function validated(inputs: Record<string, unknown>): CustomerCommitInputs {
-  // What `check` returned a moment ago needs no second validation. The
-  // engine's gRPC round trip loses key order, so the comparison ignores it;
-  // anything else that differs, however slightly, is validated in full.
-  const key = inputs.uniquenessKey;
-  const remembered = typeof key === "string" ? checked.get(key) : undefined;
-  if (remembered !== undefined && isCheckedAs(inputs, remembered)) return remembered;
   const result = validateInputs(withoutInternalKeys(inputs));
   if (!result.ok) throw new CommitValidationError(result.issues);
   return result.inputs;
-}
-
-/** `inputs`, leaving out the engine's `__` keys, equal `canonical` (key order aside). */
-function isCheckedAs(inputs: Record<string, unknown>, canonical: Record<string, unknown>): boolean {
-  let own = 0;
-  for (const key in inputs) {
-    if (!Object.hasOwn(inputs, key) || key.startsWith("__")) continue;
-    own++;
-    if (!Object.hasOwn(canonical, key) || !equalsExactJson(inputs[key], canonical[key])) return false;
-  }
-  return own === Object.keys(canonical).length && Object.getOwnPropertySymbols(inputs).length === 0;
-}
-
-/**
- * The canonical inputs `check` returned lately, by uniqueness key (every
- * canonical input has one); the oldest go first. Such inputs are valid, and
- * equal to their own canonical form, so `validated` may return them as they
- * are (test/provider/runtime/check-then-create.test.ts). Nothing modifies
- * inputs once they are made, so they are held and handed out as they are.
- */
-const checked = new Map<string, CustomerCommitInputs>();
-const CHECKED_ENTRIES = 1_000;
-
-function rememberChecked(canonical: Record<string, unknown>): void {
-  const key = canonical.uniquenessKey;
-  if (typeof key !== "string" || !isExactJson(canonical)) return;
-  checked.delete(key);
-  checked.set(key, canonical as CustomerCommitInputs);
-  if (checked.size > CHECKED_ENTRIES) checked.delete(checked.keys().next().value as string);
 }

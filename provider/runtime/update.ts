@@ -1,9 +1,9 @@
-import { randomUUID } from "node:crypto";
 import type { MetronomeClient } from "../client";
 import { planUpdate, type CustomerCommitInputs, type UpdatePlan } from "../core";
 import { CommitGoneError, UnsupportedChangeError, UpdateIncompleteError, describe } from "./errors";
 import { idempotencyKey, writeIdempotently } from "./idempotent-write";
 import { fetchState, isArchived, revisionOf, stateOf, type LiveCommit, type Outputs } from "./state";
+import { verifyEdit } from "./verify-edit";
 
 /**
  * Applies an in-place change: `/v2/contracts/commits/edit` for what it can
@@ -35,15 +35,20 @@ type Part = "edit" | "set" | "delete";
  * `desired`; returns the outputs. With nothing to send, no request is made.
  *
  * Idempotency keys: every write of this call is keyed by (commit, revision
- * `priorRevision + 1`, operation, body), so a write resent after an ambiguous
- * failure (timeout, lost answer, 5xx) is replayed by Metronome rather than
- * applied twice. Once any write has been sent, the stored `revision` becomes
- * `priorRevision + 1`, whatever the outcome: Metronome replays a stored
- * refusal (or a stored 5xx) for the same key, so the next run must use new
- * keys. That is safe because the next run plans against what Metronome then
- * holds: a write that did land is not planned again. Each call also mixes a
- * random value into its keys, so even a run that could not record its
- * revision (Metronome unreadable after a failure) never reuses a key.
+ * `priorRevision + 1`, operation, body, attempt) and nothing else, so a write
+ * resent after an ambiguous failure (timeout, lost answer) is replayed by
+ * Metronome rather than applied twice, and two runs applying the same change
+ * from the same state (two stacks holding one commit's state, two processes)
+ * send the same keys: Metronome applies the change once. Once any write has
+ * been sent, the stored `revision` becomes `priorRevision + 1`, whatever the
+ * outcome: Metronome replays a stored refusal for the same key, so the next
+ * run must use new keys. That is safe because the next run plans against what
+ * Metronome then holds: a write that did land is not planned again.
+ * Residual case: a run that could not record its revision (Metronome
+ * unreadable after a failure) leaves the old revision in state, and the next
+ * run sends the same keys for the same change; it then gets Metronome's stored
+ * answer (an applied write is replayed as applied, which is right; a stored
+ * refusal is replayed until Metronome forgets it, 24 hours or more).
  */
 export async function reconcile(
   client: MetronomeClient,
@@ -68,7 +73,7 @@ export async function reconcile(
     return again.deleteCustomFieldKeys !== undefined;
   };
 
-  const writes = plannedWrites(client, commitId, customerId, plan, { revision, call: randomUUID() });
+  const writes = plannedWrites(client, commitId, customerId, plan, revision);
   const applied: string[] = [];
   for (const write of writes) {
     try {
@@ -95,13 +100,14 @@ export async function reconcile(
     );
   }
   if (state === undefined) throw new CommitGoneError(commitId, customerId);
+  verifyEdit(commitId, state, desired, applied);
   return state.outputs;
 }
 
 interface PlannedWrite {
   part: Part;
   label: string;
-  send: () => Promise<unknown>;
+  send: (attempt: number) => Promise<unknown>;
 }
 
 function plannedWrites(
@@ -109,23 +115,26 @@ function plannedWrites(
   commitId: string,
   customerId: string,
   plan: UpdatePlan,
-  { revision, call }: { revision: number; call: string },
+  revision: number,
 ): PlannedWrite[] {
   const writes: PlannedWrite[] = [];
+  const keyed = (operation: string, body: unknown) => (attempt: number) => ({
+    idempotencyKey: idempotencyKey(commitId, revision, operation, body, attempt),
+  });
   if (plan.edit !== undefined) {
     const body = { ...plan.edit, customer_id: customerId, commit_id: commitId };
-    const key = idempotencyKey(commitId, revision, "edit", { body, call });
-    writes.push({ part: "edit", label: "edit", send: () => client.editCommit(body, { idempotencyKey: key }) });
+    const key = keyed("edit", body);
+    writes.push({ part: "edit", label: "edit", send: (n) => client.editCommit(body, key(n)) });
   }
   if (plan.setCustomFields !== undefined) {
     const body = { entity: "commit" as const, entity_id: commitId, custom_fields: plan.setCustomFields };
-    const key = idempotencyKey(commitId, revision, "setCustomFields", { body, call });
-    writes.push({ part: "set", label: "custom field update", send: () => client.setCustomFieldValues(body, { idempotencyKey: key }) });
+    const key = keyed("setCustomFields", body);
+    writes.push({ part: "set", label: "custom field update", send: (n) => client.setCustomFieldValues(body, key(n)) });
   }
   if (plan.deleteCustomFieldKeys !== undefined) {
     const body = { entity: "commit" as const, entity_id: commitId, keys: plan.deleteCustomFieldKeys };
-    const key = idempotencyKey(commitId, revision, "deleteCustomFields", { body, call });
-    writes.push({ part: "delete", label: "custom field removal", send: () => client.deleteCustomFieldValues(body, { idempotencyKey: key }) });
+    const key = keyed("deleteCustomFields", body);
+    writes.push({ part: "delete", label: "custom field removal", send: (n) => client.deleteCustomFieldValues(body, key(n)) });
   }
   return writes;
 }

@@ -17,6 +17,7 @@ import * as path from "node:path";
 import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../../emulator/index";
+import { TEST_EMULATOR_OPTIONS } from "../helpers/emulator-options";
 import { MetronomeClient } from "../../provider/client";
 import { loadBuiltPackage } from "../helpers/built-package";
 import { type Engine, type TestStack, changeSummary, createEngine, diagnostics, steps } from "../helpers/engine";
@@ -60,7 +61,7 @@ describe("import round trip on the real engine", { timeout: TIMEOUT }, () => {
   const writes = async (): Promise<LoggedRequest[]> => (await requests()).filter((r) => !r.path.endsWith("/list"));
 
   beforeAll(async () => {
-    emulator = await startEmulator({ bearerToken: TOKEN });
+    emulator = await startEmulator({ ...TEST_EMULATOR_OPTIONS, bearerToken: TOKEN });
     client = new MetronomeClient({ baseUrl: emulator.url, bearerToken: TOKEN, maxRetries: 0 });
     seeded = await seed(sdkFor(emulator.url, TOKEN));
 

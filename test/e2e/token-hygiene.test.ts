@@ -26,6 +26,7 @@ import * as path from "node:path";
 import Metronome from "@metronome/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator } from "../../emulator";
+import { TEST_EMULATOR_OPTIONS } from "../helpers/emulator-options";
 import { loadBuiltPackage } from "../helpers/built-package";
 import { type Engine, EngineOpError, type OpRun, type PulumiFn, type TestStack, createEngine } from "../helpers/engine";
 
@@ -58,7 +59,7 @@ interface Metronomeland {
 
 /** The emulator accepting only `token`, with one customer, contract and product. */
 async function metronomeWithToken(token: string): Promise<Metronomeland> {
-  const emulator = await startEmulator({ bearerToken: token });
+  const emulator = await startEmulator({ ...TEST_EMULATOR_OPTIONS, bearerToken: token });
   const sdk = new Metronome({ bearerToken: token, baseURL: emulator.url, maxRetries: 0 });
   const product = await sdk.v1.contracts.products.create({ name: "Commit product", type: "FIXED" });
   const customer = await sdk.v1.customers.create({ name: "Hygiene Inc" });

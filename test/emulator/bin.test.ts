@@ -20,7 +20,7 @@ beforeAll(() => {
       path.join(root, "node_modules/typescript/bin/tsc"),
       "--outDir", out, "--rootDir", path.join(root, "emulator"),
       "--module", "node16", "--moduleResolution", "node16", "--target", "es2022",
-      "--types", "node", "--strict", "--skipLibCheck", "--esModuleInterop",
+      "--types", "node", "--strict", "--skipLibCheck", "--esModuleInterop", "--resolveJsonModule",
       path.join(root, "emulator/bin.ts"),
     ],
     { cwd: root, stdio: "pipe" },
@@ -75,11 +75,41 @@ describe("pulumi-metronome-emulator", () => {
     expect(output).not.toContain("hidden-token-123");
   });
 
-  it("refuses a bad --port", async () => {
-    const child = spawn(process.execPath, [bin, "--port", "http"], { stdio: "pipe" });
+  it("holds Metronome requests for --latency-ms, not the control surface", async () => {
+    const { child, url } = run(["--latency-ms", "60000"]);
+    const base = await url;
+    const held = await fetch(`${base}/v1/credit-types/list`, { signal: AbortSignal.timeout(300) }).then(
+      () => "answered",
+      (err: Error) => err.name,
+    );
+    expect(held).toBe("TimeoutError");
+    expect((await fetch(`${base}/_emulator/health`)).status).toBe(200);
+    const done = exited(child);
+    child.kill("SIGTERM");
+    expect(await done).toBe(0);
+  });
+
+  it("refuses a body field outside the spec with --strict-fields", async () => {
+    const { child, url } = run(["--strict-fields", "--token", "bin-secret"]);
+    const base = await url;
+    const post = (body: unknown) =>
+      fetch(`${base}/v1/customFields/addKey`, {
+        method: "POST",
+        headers: { authorization: "Bearer bin-secret", "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    expect((await post({ entity: "commit", key: "k", enforce_uniqueness: false, unique: true })).status).toBe(400);
+    expect((await post({ entity: "commit", key: "k", enforce_uniqueness: false })).status).toBe(200);
+    const done = exited(child);
+    child.kill("SIGTERM");
+    expect(await done).toBe(0);
+  });
+
+  it.each([["--port", "http"], ["--latency-ms", "-5"], ["--latency-ms", "1.5"]])("refuses a bad %s %s", async (flag, value) => {
+    const child = spawn(process.execPath, [bin, `${flag}=${value}`], { stdio: "pipe" });
     let err = "";
     child.stderr.on("data", (c: Buffer) => (err += c.toString()));
     expect(await exited(child)).toBe(1);
-    expect(err).toMatch(/--port/);
+    expect(err).toContain(flag);
   });
 });

@@ -1,12 +1,13 @@
-// The Idempotency-Key header: replay of the stored answer (errors included),
-// 409 on reuse with other parameters, scope per bearer token.
+// The Idempotency-Key header: replay of the stored answer of a request that
+// passed validation (a 5xx after applying included, a refusal never), 409 on
+// reuse with other parameters, scope per bearer token.
 
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator } from "../../emulator/index";
-import { TOKEN, clientFor, makeWorld, prepaid, rawPost, useEmulator, type World } from "./fixtures";
+import { TOKEN, UNKNOWN_ID, clientFor, control, makeWorld, prepaid, rawPost, useEmulator, type World } from "./fixtures";
 
 const h = useEmulator();
 let w: World;
@@ -39,16 +40,31 @@ describe("Idempotency-Key", () => {
     expect(b.headers.get("idempotent-replayed")).toBe("true");
   });
 
-  it("replays a stored error even after the cause is fixed", async () => {
-    const body = prepaid(w, { custom_fields: { late_key: "v" } });
-    const first = await rawPost(h.url, CREATE, body, { "idempotency-key": "err-1" });
-    expect(first.status).toBe(400);
-    await h.client.v1.customFields.addKey({ entity: "commit", key: "late_key", enforce_uniqueness: false });
-    const replay = await rawPost(h.url, CREATE, body, { "idempotency-key": "err-1" });
-    expect(replay.status).toBe(400);
-    expect(replay.body).toEqual(first.body);
-    const fresh = await rawPost(h.url, CREATE, body, { "idempotency-key": "err-2" });
-    expect(fresh.status).toBe(200);
+  it.each([
+    ["a field error", (world: World) => prepaid(world, { custom_fields: { late_key: "v" } }), 400, async () => {
+      await h.client.v1.customFields.addKey({ entity: "commit", key: "late_key", enforce_uniqueness: false });
+    }],
+    ["an unknown customer", (world: World) => prepaid(world, { customer_id: UNKNOWN_ID }), 404, async () => undefined],
+  ])("stores no answer for %s: the same key runs again", async (_name, make, status, fix) => {
+    const world = await makeWorld(h.client);
+    const key = `refused-${status}`;
+    const first = await rawPost(h.url, CREATE, make(world), { "idempotency-key": key });
+    expect(first.status).toBe(status);
+    await fix();
+    const again = await rawPost(h.url, CREATE, make(world), { "idempotency-key": key });
+    expect(again.headers.get("idempotent-replayed")).toBeNull();
+    expect(again.status).toBe(status === 400 ? 200 : 404);
+  });
+
+  it("runs again after a fault that refused before applying", async () => {
+    const world = await makeWorld(h.client);
+    const body = prepaid(world);
+    await control(h.url, "POST", "/_emulator/faults", { path: CREATE, kind: "status", status: 503 });
+    expect((await rawPost(h.url, CREATE, body, { "idempotency-key": "refused-503" })).status).toBe(503);
+    const again = await rawPost(h.url, CREATE, body, { "idempotency-key": "refused-503" });
+    expect(again.status).toBe(200);
+    expect(again.headers.get("idempotent-replayed")).toBeNull();
+    expect(await count(world.customerId)).toBe(1);
   });
 
   it("answers 409 for the same key with a different body, and applies nothing", async () => {

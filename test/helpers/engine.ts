@@ -100,7 +100,7 @@ export interface EngineOptions {
 }
 
 export interface NewStackOptions {
-  /** Default "test". Unique per engine. */
+  /** Default "test". Unique per project in an engine. */
   stackName?: string;
   /** Default "harness". Config keys without ':' are namespaced with it. */
   projectName?: string;
@@ -218,6 +218,12 @@ export interface Engine {
   /** The environment every CLI run gets on top of process.env (PULUMI_HOME included). */
   readonly env: Readonly<Record<string, string>>;
   newStack(program: PulumiFn, opts?: NewStackOptions): Promise<TestStack>;
+  /**
+   * Runs the CLI on this engine's backend, not tied to one stack (e.g.
+   * `state move --source a --dest b`), in `cwd` (default: the engine's
+   * directory). Never throws on a non-zero exit; check `code`.
+   */
+  cli(args: string[], cwd?: string): Promise<CliRun>;
   /** Removes the temp directory (unless kept). Idempotent. */
   cleanup(): Promise<void>;
 }
@@ -249,10 +255,13 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
     env,
     async newStack(program, stackOpts = {}) {
       const stackName = stackOpts.stackName ?? "test";
-      if (names.has(stackName)) throw new Error(`stack ${stackName} already exists in this engine`);
-      names.add(stackName);
       const projectName = stackOpts.projectName ?? "harness";
-      const workDir = path.join(dir, `work-${stackName}`);
+      // One stack name per project (a renamed stack is opened again under its new project).
+      const qualified = `${projectName}/${stackName}`;
+      if (names.has(qualified)) throw new Error(`stack ${qualified} already exists in this engine`);
+      names.add(qualified);
+      let workDir = path.join(dir, `work-${stackName}`);
+      if (fs.existsSync(workDir)) workDir = path.join(dir, `work-${projectName}-${stackName}`);
       fs.mkdirSync(workDir);
       const stack = await auto.LocalWorkspace.createOrSelectStack(
         { stackName, projectName, program },
@@ -271,6 +280,7 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
       if (Object.keys(config).length > 0) await stack.setAllConfig(config);
       return makeTestStack(stack, projectName, workDir, env);
     },
+    cli: (args, cwd = dir) => spawnCli(command.command, [...args, "--non-interactive"], cwd, env),
     async cleanup() {
       if (cleaned) return;
       cleaned = true;

@@ -7,6 +7,7 @@
  */
 import Metronome from "@metronome/sdk";
 import { startEmulator } from "../../emulator";
+import { TEST_EMULATOR_OPTIONS } from "./emulator-options";
 
 export const TEST_TOKEN = "test-bearer-token-9f8e7d6c5b4a";
 export const CUSTOM_FIELD_KEY = "sales_region";
@@ -32,7 +33,7 @@ export interface MetronomeWorld {
 }
 
 export async function startMetronomeWorld(opts: { customers?: number; dataFile?: string } = {}): Promise<MetronomeWorld> {
-  const emulator = await startEmulator({ bearerToken: TEST_TOKEN, dataFile: opts.dataFile });
+  const emulator = await startEmulator({ ...TEST_EMULATOR_OPTIONS, bearerToken: TEST_TOKEN, dataFile: opts.dataFile });
   const sdk = new Metronome({ bearerToken: TEST_TOKEN, baseURL: emulator.url, maxRetries: 0 });
   const product = await sdk.v1.contracts.products.create({ name: "Commit product", type: "FIXED" });
   await sdk.v1.customFields.addKey({ entity: "commit", key: CUSTOM_FIELD_KEY, enforce_uniqueness: false });

@@ -10,6 +10,7 @@ import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type Metronome from "@metronome/sdk";
 import { startEmulator, type Emulator } from "../../../emulator/index";
+import { TEST_EMULATOR_OPTIONS } from "../../helpers/emulator-options";
 import { USD_CENTS_CREDIT_TYPE_ID } from "../../../provider/api/wire";
 import { MetronomeClient } from "../../../provider/client";
 import { checkInputs, commitToState, replacedProperties, validateInputs, type CustomerCommitInputs } from "../../../provider/core";
@@ -45,7 +46,7 @@ describe("pulumi-metronome import", () => {
     ((await (await fetch(`${emulator.url}/_emulator/requests`)).json()) as { data: Array<{ method: string; path: string; status: number }> }).data;
 
   beforeAll(async () => {
-    emulator = await startEmulator({ bearerToken: TOKEN });
+    emulator = await startEmulator({ ...TEST_EMULATOR_OPTIONS, bearerToken: TOKEN });
     sdk = sdkFor(emulator.url, TOKEN);
     client = new MetronomeClient({ baseUrl: emulator.url, bearerToken: TOKEN, maxRetries: 0 });
     seeded = await seed(sdk);

@@ -22,6 +22,7 @@ import type { PreviewDigest } from "../../../cli/review/preview-types";
 import { USD_CENTS_CREDIT_TYPE_ID } from "../../../provider/api/wire";
 import { UNKNOWN } from "../../../provider/core/unknown";
 import { startEmulator, type Emulator } from "../../../emulator/index";
+import { TEST_EMULATOR_OPTIONS } from "../../helpers/emulator-options";
 import { createEngine, type Engine } from "../../helpers/engine";
 import { CLOUD_CREDITS, EUR, SCENARIOS, type Customer, type World } from "./capture/scenarios";
 import { normalizeCapture } from "./capture/normalize";
@@ -53,7 +54,7 @@ describe("real `pulumi preview --json` for the review scenarios", { timeout: TIM
   };
 
   beforeAll(async () => {
-    [engine, emulator] = await Promise.all([createEngine(), startEmulator({ bearerToken: TOKEN })]);
+    [engine, emulator] = await Promise.all([createEngine(), startEmulator({ ...TEST_EMULATOR_OPTIONS, bearerToken: TOKEN })]);
     world = {
       acme: await customer("Acme Corp"),
       globex: await customer("Globex"),

@@ -58,11 +58,23 @@ describe("POST /v1/contracts/customerCommits/updateEndDate", () => {
     ["the same end", async () => ({ commit_id: await create(twoHalves()), access_ending_before: "2028-01-01T00:00:00Z" }), 400, /only move earlier/],
     ["an end before the first start", async () => ({ commit_id: await create(twoHalves()), access_ending_before: "2027-01-01T00:00:00Z" }), 400, /after the commit's first access starting_at/],
     ["an end off the hour", async () => ({ commit_id: await create(twoHalves()), access_ending_before: "2027-04-01T00:00:10Z" }), 400, /access_ending_before .*hour/],
-    ["no date at all", async () => ({ commit_id: await create(twoHalves()) }), 400, /one of access_ending_before or invoices_ending_before/],
     ["an unknown commit", async () => ({ commit_id: UNKNOWN_ID, access_ending_before: "2027-04-01T00:00:00Z" }), 404, /commit not found/],
   ] as const)("refuses %s", async (_name, make, status, message) => {
     const extra = await make();
     await expectApiError(h.client.v1.customers.commits.updateEndDate({ customer_id: w.customerId, ...extra } as any), status, message);
+  });
+
+  it("changes nothing when given neither date (both are optional in the spec)", async () => {
+    const id = await create(twoHalves());
+    const before = await readCommit(h.client, w.customerId, id);
+    const res = await h.client.v1.customers.commits.updateEndDate({ customer_id: w.customerId, commit_id: id });
+    expect(res.data.id).toBe(id);
+    expect(await readCommit(h.client, w.customerId, id)).toEqual(before);
+  });
+
+  it("answers an unknown customer with 404 (the path declares 400 and 404)", async () => {
+    const id = await create(twoHalves());
+    await expectApiError(h.client.v1.customers.commits.updateEndDate({ customer_id: UNKNOWN_ID, commit_id: id, access_ending_before: "2027-04-01T00:00:00Z" }), 404, /customer not found/);
   });
 
   it("refuses an archived commit", async () => {
@@ -163,9 +175,10 @@ describe("POST /v2/contracts/commits/edit", () => {
 
   type Refusal = [string, () => Promise<any>, number, RegExp];
   const refusals: Refusal[] = [
-    ["an unknown commit", async () => ({ commit_id: UNKNOWN_ID, name: "x" }), 404, /commit not found/],
-    ["an unknown customer", async () => ({ customer_id: UNKNOWN_ID, commit_id: await create(prepaid(w)), name: "x" }), 404, /customer not found/],
-    ["another customer's commit", async () => { const o = await makeWorld(h.client); return { commit_id: await create(prepaid(o)), name: "x" }; }, 404, /commit not found/],
+    // The edit path declares only a 400 (code CustomerNotFound).
+    ["an unknown commit", async () => ({ commit_id: UNKNOWN_ID, name: "x" }), 400, /commit not found/],
+    ["an unknown customer", async () => ({ customer_id: UNKNOWN_ID, commit_id: await create(prepaid(w)), name: "x" }), 400, /customer not found/],
+    ["another customer's commit", async () => { const o = await makeWorld(h.client); return { commit_id: await create(prepaid(o)), name: "x" }; }, 400, /commit not found/],
     ["an unknown access item id (update)", async () => ({ commit_id: await create(prepaid(w)), access_schedule: { update_schedule_items: [{ id: UNKNOWN_ID, amount: 1 }] } }), 400, /access_schedule.update_schedule_items\[0\].id .*not found/],
     ["an unknown access item id (remove)", async () => ({ commit_id: await create(prepaid(w)), access_schedule: { remove_schedule_items: [{ id: UNKNOWN_ID }] } }), 400, /access_schedule.remove_schedule_items\[0\].id .*not found/],
     ["an unknown invoice item id (update)", async () => ({ commit_id: await create(prepaid(w)), invoice_schedule: { update_schedule_items: [{ id: UNKNOWN_ID, amount: 1 }] } }), 400, /invoice_schedule.update_schedule_items\[0\].id .*not found/],
@@ -178,10 +191,18 @@ describe("POST /v2/contracts/commits/edit", () => {
     ["an added item off the hour", async () => ({ commit_id: await create(prepaid(w)), access_schedule: { add_schedule_items: [{ amount: 1, starting_at: "2028-01-01T00:15:00Z", ending_before: "2029-01-01T00:00:00Z" }] } }), 400, /add_schedule_items\[0\].starting_at .*hour/],
     ["specifiers next to applicable_product_ids", async () => ({ commit_id: await create(prepaid(w, { applicable_product_ids: [w.usageProductId] })), specifiers: [{ product_tags: ["api"] }] }), 400, /specifiers cannot be used together/],
     ["a USAGE product", async () => ({ commit_id: await create(prepaid(w)), product_id: w.usageProductId }), 400, /FIXED/],
-    ["priority null", async () => ({ commit_id: await create(prepaid(w)), priority: null }), 400, /priority cannot be cleared/],
     ["an empty CONTRACT_IDS hierarchy", async () => ({ commit_id: await create(prepaid(w)), hierarchy_configuration: { child_access: { type: "CONTRACT_IDS", contract_ids: [] } } }), 400, /contract_ids must contain at least one/],
     ["the same item updated and removed", async () => { const id = await create(twoHalves()); const c = await readCommit(h.client, w.customerId, id); const item = c.access_schedule.schedule_items[0].id; return { commit_id: id, access_schedule: { update_schedule_items: [{ id: item, amount: 1 }], remove_schedule_items: [{ id: item }] } }; }, 400, /both updated and removed/],
   ];
+
+  it.each([
+    ["priority: null (nullable in the spec) keeps the priority", { priority: null }, (c: any) => expect(c.priority).toBe(100)],
+    ['name: "" (no minimum in the edit spec) is stored', { name: "" }, (c: any) => expect(c.name).toBe("")],
+  ])("accepts %s", async (_name, change, expectCommit) => {
+    const id = await create(prepaid(w));
+    await edit({ commit_id: id, ...change });
+    expectCommit(await readCommit(h.client, w.customerId, id));
+  });
 
   it.each(refusals)("refuses %s", async (_name, make, status, message) => {
     await expectApiError(edit(await make()), status, message);
@@ -244,12 +265,12 @@ describe("POST /v2/contracts/commits/archive", () => {
     expect((await readCommit(h.client, w.customerId, id)).archived_at).toEqual(expect.any(String));
   });
 
-  it("answers an already archived commit like the first time and keeps archived_at", async () => {
+  it("refuses an already archived commit with 400 and keeps archived_at", async () => {
     const id = await create(prepaid(w));
     await archive(w.customerId, id);
     const first = (await readCommit(h.client, w.customerId, id)).archived_at;
     await new Promise((r) => setTimeout(r, 5));
-    expect(await archive(w.customerId, id)).toEqual({ data: { id } });
+    await expectApiError(archive(w.customerId, id), 400, /archived/);
     expect((await readCommit(h.client, w.customerId, id)).archived_at).toBe(first);
   });
 
@@ -266,9 +287,8 @@ describe("POST /v2/contracts/commits/archive", () => {
     await expectApiError(archive(w.customerId, id), 400, /finalized invoices/);
   });
 
-  it("answers an unknown commit with 404", async () => {
-    const body = await expectApiError(archive(w.customerId, UNKNOWN_ID), 404, /commit not found/);
-    expect(body.code).toBe("NotFound");
+  it("answers an unknown commit with 400 (the only error the path declares)", async () => {
+    await expectApiError(archive(w.customerId, UNKNOWN_ID), 400, /commit not found/);
   });
 
   it("answers an unknown customer with 400 CustomerNotFound", async () => {

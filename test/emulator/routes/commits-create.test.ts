@@ -89,6 +89,8 @@ const refused: Case[] = [
   ["specifiers with applicable_product_tags", (w) => prepaid(w, { specifiers: [{ product_tags: ["api"] }], applicable_product_tags: ["api"] }), 400, /specifiers cannot be used together/],
   ["rate_type unknown", (w) => prepaid(w, { rate_type: "DISCOUNT_RATE" }), 400, /rate_type/],
   ["name empty", (w) => prepaid(w, { name: "" }), 400, /name must be/],
+  ["a mixed-case type (the spec lists only PREPAID and prepaid)", (w) => prepaid(w, { type: "Prepaid" }), 400, /type must be one of PREPAID, POSTPAID, upper or lower case \(got "Prepaid"\)/],
+  ["a mixed-case rate_type", (w) => prepaid(w, { rate_type: "List_Rate" }), 400, /rate_type must be one of/],
   ["uniqueness_key empty", (w) => prepaid(w, { uniqueness_key: "" }), 400, /uniqueness_key must be between 1 and 128/],
   ["uniqueness_key of 129 characters", (w) => prepaid(w, { uniqueness_key: "k".repeat(129) }), 400, /uniqueness_key must be between 1 and 128/],
   ["custom field key not on the allow-list", (w) => prepaid(w, { custom_fields: { region: "eu" } }), 400, /custom_fields.region: .*not defined for entity commit/],
@@ -179,9 +181,14 @@ describe("uniqueness_key", () => {
     await expectApiError(h.client.v1.customers.commits.create(prepaid(w, { uniqueness_key: "archived-key" })), 409, message);
   });
 
-  it("scopes keys to the customer", async () => {
+  it("shares one key space across customers", async () => {
     await h.client.v1.customers.commits.create(prepaid(w, { uniqueness_key: "shared-key" }));
-    const res = await h.client.v1.customers.commits.create(prepaid(other, { uniqueness_key: "shared-key" }));
+    await expectApiError(h.client.v1.customers.commits.create(prepaid(other, { uniqueness_key: "shared-key" })), 409, message);
+  });
+
+  it("keeps commit keys apart from contract keys", async () => {
+    await h.client.v1.contracts.create({ customer_id: w.customerId, starting_at: "2027-01-01T00:00:00Z", uniqueness_key: "contract-key" });
+    const res = await h.client.v1.customers.commits.create(prepaid(w, { uniqueness_key: "contract-key" }));
     expect(res.data.id).toBeTruthy();
   });
 

@@ -197,10 +197,17 @@ describe("include_balance and include_ledgers", () => {
   });
 });
 
+describe("list of a customer Metronome does not know", () => {
+  it("answers 200 with no commits (the path declares only a 200)", async () => {
+    const page = await h.client.v1.customers.commits.list({ customer_id: UNKNOWN_ID });
+    expect(page.data).toEqual([]);
+    expect(page.getPaginatedItems()).toEqual([]);
+  });
+});
+
 describe("list request validation", () => {
   it.each([
     ["customer_id missing", {}, 400, /customer_id/],
-    ["customer unknown", { customer_id: UNKNOWN_ID }, 404, /customer/],
     ["commit_id malformed", { commit_id: "nope" }, 400, /commit_id must be a uuid/],
     ["limit 0", { limit: 0 }, 400, /limit must be an integer between 1 and 25/],
     ["limit 26", { limit: 26 }, 400, /limit must be an integer between 1 and 25/],

@@ -13,6 +13,23 @@ describe("POST /v1/customers", () => {
     expect((await h.client.v1.customers.retrieve({ customer_id: res.data.id })).data.name).toBe("Acme");
   });
 
+  it("retrieves the customer in the SDK's CustomerDetail shape", async () => {
+    const res = await h.client.v1.customers.create({ name: "Detail", external_id: "ext-1", custom_fields: {} });
+    const detail = (await h.client.v1.customers.retrieve({ customer_id: res.data.id })).data;
+    expect(detail).toEqual({
+      id: res.data.id,
+      name: "Detail",
+      external_id: "ext-1",
+      ingest_aliases: [],
+      custom_fields: {},
+      created_at: expect.any(String),
+      updated_at: detail.created_at,
+      customer_config: { salesforce_account_id: null },
+      archived_at: null,
+    });
+    expect(Number.isNaN(Date.parse(detail.created_at))).toBe(false);
+  });
+
   it("refuses a missing name", async () => {
     await expectApiError(h.client.v1.customers.create({} as any), 400, /name/);
   });

@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { Agent, buildConnector } from "undici";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startEmulator } from "../../../emulator";
+import { TEST_EMULATOR_OPTIONS } from "../../helpers/emulator-options";
 import type { CreateCommitBody } from "../../../provider/api/wire";
 import {
   AuthenticationError,
@@ -75,7 +76,7 @@ async function failure(promise: Promise<unknown>): Promise<MetronomeApiError> {
 }
 
 beforeAll(async () => {
-  emulator = await startEmulator({ bearerToken: TOKEN });
+  emulator = await startEmulator({ ...TEST_EMULATOR_OPTIONS, bearerToken: TOKEN });
   ctl = control(emulator.url);
   api = makeClient();
   customerId = (await api.createCustomer({ name: "Acme" })).id;
@@ -97,6 +98,8 @@ describe("set-up endpoints", () => {
   it("create a customer, a product and a contract, and list credit types", async () => {
     const customer = await api.createCustomer({ name: "Globex" });
     expect(customer).toMatchObject({ id: expect.any(String), name: "Globex" });
+    await expect(api.getCustomer(customer.id)).resolves.toMatchObject({ id: customer.id, name: "Globex" });
+    await expect(api.getCustomer(randomUUID())).rejects.toMatchObject({ name: "NotFoundError", status: 404, code: "CustomerNotFound", method: "GET" });
     await expect(api.createProduct({ name: "p", type: "FIXED" })).resolves.toEqual({ id: expect.any(String) });
     await expect(api.createContract({ customer_id: customer.id, starting_at: "2027-01-01T00:00:00Z" })).resolves.toEqual({
       id: expect.any(String),
@@ -105,6 +108,8 @@ describe("set-up endpoints", () => {
     expect(creditTypes.data).toContainEqual({ id: "2714e483-4ff1-48e4-9e25-ac732e8f24f2", name: "USD (cents)", is_currency: true });
     expect(await ctl.calls()).toEqual([
       { method: "POST", path: "/v1/customers", status: 200 },
+      { method: "GET", path: `/v1/customers/${customer.id}`, status: 200 },
+      { method: "GET", path: expect.stringMatching(/^\/v1\/customers\/[0-9a-f-]{36}$/), status: 404 },
       { method: "POST", path: "/v1/contract-pricing/products/create", status: 200 },
       { method: "POST", path: "/v1/contracts/create", status: 200 },
       { method: "GET", path: "/v1/credit-types/list", status: 200 },
@@ -139,6 +144,36 @@ describe("commit lifecycle", () => {
     // getCommit includes archived commits; the default list does not.
     expect((await api.getCommit(customerId, id))?.archived_at).toEqual(expect.any(String));
     expect((await api.listAllCommits({ customer_id: customerId })).map((c) => c.id)).not.toContain(id);
+  });
+
+  it("tells its write observers of every commit write, before it is sent and once it has ended", async () => {
+    const client = makeClient({ maxRetries: 0 });
+    const seen: string[] = [];
+    client.observeCommitWrites((write) => {
+      seen.push(`${write.phase} ${write.kind} ${write.customerId ?? "-"} ${write.commitId ?? "-"}`);
+    });
+    const { id } = await client.createCommit(commitBody());
+    await client.editCommit({ customer_id: customerId, commit_id: id, name: "Renamed" });
+    await client.updateCommitEndDate({ customer_id: customerId, commit_id: id, access_ending_before: "2027-07-01T00:00:00Z" });
+    const key = `owner_${id.slice(0, 8)}`;
+    await api.addCustomFieldKey({ entity: "commit", key, enforce_uniqueness: false });
+    await client.setCustomFieldValues({ entity: "commit", entity_id: id, custom_fields: { [key]: "finance" } });
+    await client.deleteCustomFieldValues({ entity: "commit", entity_id: id, keys: [key] });
+    await client.archiveCommit({ customer_id: customerId, commit_id: id });
+    await ctl.arm({ path: CREATE, kind: "status", status: 500, count: 1 });
+    await expect(client.createCommit(commitBody())).rejects.toThrow();
+    await client.getCommit(customerId, id); // a read: not told
+
+    const c = customerId;
+    expect(seen).toEqual([
+      `start create ${c} -`, `end create ${c} ${id}`,
+      `start change ${c} ${id}`, `end change ${c} ${id}`,
+      `start change ${c} ${id}`, `end change ${c} ${id}`,
+      `start change - ${id}`, `end change - ${id}`,
+      `start change - ${id}`, `end change - ${id}`,
+      `start change ${c} ${id}`, `end change ${c} ${id}`,
+      `start create ${c} -`, `end create ${c} -`,
+    ]);
   });
 
   it("getCommit answers undefined for a commit Metronome does not know", async () => {

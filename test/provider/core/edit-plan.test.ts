@@ -35,13 +35,13 @@ const CASES: Array<[string, (r: any) => void, UpdatePlan]> = [
   ["first invoice item removed while the second changes (matched by timestamp, not position)", (r) => {
     r.invoiceSchedule.scheduleItems.shift();
     r.invoiceSchedule.scheduleItems[0].quantity = 4;
-  }, { edit: { invoice_schedule: { update_schedule_items: [{ id: "inv-2", quantity: 4 }], remove_schedule_items: [{ id: "inv-1" }] } } }],
+  }, { edit: { invoice_schedule: { update_schedule_items: [{ id: "inv-2", unit_price: 250_000, quantity: 4 }], remove_schedule_items: [{ id: "inv-1" }] } } }],
   ["invoice amount updated", (r) => { r.invoiceSchedule.scheduleItems[0].amount = 400_000; },
-    { edit: { invoice_schedule: { update_schedule_items: [{ id: "inv-1", amount: 400_000 }] } } }],
+    { edit: { invoice_schedule: { update_schedule_items: [{ id: "inv-1", unit_price: 400_000, quantity: 1 }] } } }],
   ["invoice quantity updated", (r) => { r.invoiceSchedule.scheduleItems[1].quantity = 3; },
-    { edit: { invoice_schedule: { update_schedule_items: [{ id: "inv-2", quantity: 3 }] } } }],
+    { edit: { invoice_schedule: { update_schedule_items: [{ id: "inv-2", unit_price: 250_000, quantity: 3 }] } } }],
   ["invoice unit-price item switched to an amount", (r) => { r.invoiceSchedule.scheduleItems[1] = { timestamp: "2027-07-01T00:00:00Z", amount: 500_000 }; },
-    { edit: { invoice_schedule: { update_schedule_items: [{ id: "inv-2", amount: 500_000 }] } } }],
+    { edit: { invoice_schedule: { update_schedule_items: [{ id: "inv-2", unit_price: 500_000, quantity: 1 }] } } }],
   ["invoice date moved (paired by position)", (r) => { r.invoiceSchedule.scheduleItems[1].timestamp = "2027-06-01T00:00:00Z"; },
     { edit: { invoice_schedule: { update_schedule_items: [{ id: "inv-2", timestamp: "2027-06-01T00:00:00Z" }] } } }],
   ["invoice item removed and another added", (r) => { r.invoiceSchedule.scheduleItems = [r.invoiceSchedule.scheduleItems[0]]; r.accessSchedule.scheduleItems.pop(); },

@@ -142,6 +142,22 @@ describe("commitToState", () => {
     });
   });
 
+  describe("applicable product ids answered as specifiers (no source says which form comes back)", () => {
+    const declared = (extra: Record<string, unknown> = {}) => ({ ...twoHalvesOutputs(), applicableProductIds: [PRODUCT_A, PRODUCT_B], ...extra });
+    const answered = (specifiers: unknown, ids?: string[]) => ({ ...twoHalvesCommit(), specifiers, applicable_product_ids: ids }) as Commit;
+    it.each<[string, Commit, Record<string, unknown>, unknown, unknown]>([
+      ["the declared set, one product per specifier → the declared ids", answered([{ product_id: PRODUCT_B }, { product_id: PRODUCT_A }]), declared(), [PRODUCT_A, PRODUCT_B], undefined],
+      ["answered as declared → as declared", answered(undefined, [PRODUCT_B, PRODUCT_A]), declared(), [PRODUCT_A, PRODUCT_B], undefined],
+      ["another set → shown as specifiers (drift)", answered([{ product_id: PRODUCT_A }]), declared(), undefined, [{ productId: PRODUCT_A }]],
+      ["specifiers with more than a product → shown as they are", answered([{ product_id: PRODUCT_A, product_tags: ["x"] }, { product_id: PRODUCT_B }]), declared(), undefined, [{ productId: PRODUCT_A, productTags: ["x"] }, { productId: PRODUCT_B }]],
+      ["declared as specifiers → kept as specifiers", answered([{ product_id: PRODUCT_A }, { product_id: PRODUCT_B }]), declared({ applicableProductIds: undefined, specifiers: [{ productId: PRODUCT_A }, { productId: PRODUCT_B }] }), undefined, [{ productId: PRODUCT_A }, { productId: PRODUCT_B }]],
+    ])("%s", (_label, commit, prior, ids, specifiers) => {
+      const { inputs } = commitToState(commit, prior);
+      expect(inputs.applicableProductIds).toStrictEqual(ids);
+      expect(inputs.specifiers).toStrictEqual(specifiers);
+    });
+  });
+
   it("never lets an unknown or undefined from the prior state into outputs", () => {
     const prior = { ...twoHalvesOutputs(), onDelete: undefined, existingCommitId: undefined };
     const { outputs } = commitToState(twoHalvesCommit(), prior);
@@ -164,20 +180,10 @@ describe("commitToState", () => {
       expect(JSON.parse(JSON.stringify(value))).toStrictEqual(value);
     }
   });
-
-  it("returns inputs and outputs as they are built when the wire holds plain JSON", () => {
-    const commit = { ...twoHalvesCommit(), applicable_product_tags: ["gpu", "cpu"] };
-    const { inputs, outputs } = commitToState(commit, twoHalvesOutputs());
-    expect(isExactJson(outputs)).toBe(true);
-    // The inputs share the outputs' nested values: no round trip copied them.
-    expect(outputs.applicableProductTags).toStrictEqual(["cpu", "gpu"]);
-    expect(inputs.applicableProductTags).toBe(outputs.applicableProductTags);
-  });
 });
 
-// commitToState builds the canonical form directly instead of canonicalizing
-// a camelCase copy of the commit. What it builds must be exactly what
-// canonicalize makes of it, key order included, whatever the wire holds.
+// What commitToState makes of a commit must be canonicalize's fixed point,
+// key order included, whatever the wire holds.
 describe("commitToState builds canonical form", () => {
   const UPPER_ID = PRODUCT_A.toUpperCase();
   const wire: Array<[string, (c: any) => void]> = [

@@ -45,7 +45,9 @@ async function useMocks(preview = false): Promise<void> {
       newResource: (args) => {
         registered.push({ type: args.type, name: args.name, inputs: args.inputs });
         if (args.type !== TYPE) return { id: `${args.name}-id`, state: {} };
-        return { id: `commit-${args.name}`, state: { ...args.inputs, createdAt: "2026-11-20T12:00:00Z", revision: 0 } };
+        // What the provider's check makes of a new resource: the declared key, else the candidate.
+        const uniquenessKey = args.inputs.uniquenessKey ?? args.inputs.__defaultUniquenessKey;
+        return { id: `commit-${args.name}`, state: { ...args.inputs, uniquenessKey, createdAt: "2026-11-20T12:00:00Z", revision: 0 } };
       },
       call: () => ({}),
     },
@@ -123,14 +125,21 @@ describe("CustomerCommit in a program", () => {
     expect(type).toBe(TYPE);
     expect(await value(resource.id)).toBe("commit-acme-2027-prepaid");
 
-    const shim = inputs.__provider as string;
-    expect(typeof shim).toBe("string");
-    expect(shim.length).toBeLessThanOrEqual(2_560);
-    expect(shim.split('require("pulumi-metronome")').length - 1).toBe(7);
-    expect(shim).not.toContain(TOKEN);
+    expect(inputs.__provider).toBe('exports.handler = () => require("pulumi-metronome").customerCommitProvider;');
+    expect(inputs.__provider).toBe(pkg.CUSTOMER_COMMIT_PROVIDER_TEXT);
 
     for (const [key, declared] of Object.entries(args)) expect(inputs[key], key).toEqual(declared);
-    expect(Object.keys(inputs).sort()).toEqual(["__provider", ...Object.keys(args)].sort());
+    // A declared key goes as is, with no derived candidate; the name goes along for check's messages.
+    expect(Object.keys(inputs).sort()).toEqual(["__provider", "__resourceName", ...Object.keys(args)].sort());
+    expect(inputs.__resourceName).toBe("acme-2027-prepaid");
+  });
+
+  it("is a pulumi.dynamic.Resource (and a CustomResource)", async () => {
+    const { resource } = await register("c", minimalArgs());
+    expect(resource).toBeInstanceOf(pulumi.dynamic.Resource);
+    expect(resource).toBeInstanceOf(pulumi.CustomResource);
+    expect(resource).toBeInstanceOf(pkg.CustomerCommit);
+    expect(pulumi.CustomResource.isInstance(resource)).toBe(true);
   });
 
   it("declares an output for every input and server field, set or not", async () => {
@@ -145,17 +154,28 @@ describe("CustomerCommit in a program", () => {
 
   it("registers only what is set (undefined seeds are dropped)", async () => {
     const { inputs } = await register("minimal", minimalArgs());
-    expect(Object.keys(inputs).sort()).toEqual(["__provider", "accessSchedule", "customerId", "priority", "productId", "type", "uniquenessKey"]);
+    expect(Object.keys(inputs).sort()).toEqual([
+      "__defaultUniquenessKey",
+      "__provider",
+      "__resourceName",
+      "accessSchedule",
+      "customerId",
+      "priority",
+      "productId",
+      "type",
+    ]);
   });
 });
 
 describe("the default uniqueness key", () => {
-  it("is derived from project, stack, name and the replace-only fields", async () => {
+  it("is derived from project, stack, name and the replace-only fields, as a candidate for check", async () => {
     const args = minimalArgs();
     const { inputs, resource } = await register("acme-2027-prepaid", args);
-    expect(inputs.uniquenessKey).toBe(expectedKey("acme-2027-prepaid", args));
-    expect(inputs.uniquenessKey).toMatch(/^acme-billing\/prod\/acme-2027-prepaid#[0-9a-f]{16}$/);
-    expect(await value(resource.uniquenessKey)).toBe(inputs.uniquenessKey);
+    // Not sent as the key: check keeps the key in state for an existing commit.
+    expect(inputs.uniquenessKey).toBeUndefined();
+    expect(inputs.__defaultUniquenessKey).toBe(expectedKey("acme-2027-prepaid", args));
+    expect(inputs.__defaultUniquenessKey).toMatch(/^acme-billing\/prod\/acme-2027-prepaid#[0-9a-f]{16}$/);
+    expect(await value(resource.uniquenessKey)).toBe(inputs.__defaultUniquenessKey);
   });
 
   it.each([
@@ -171,8 +191,8 @@ describe("the default uniqueness key", () => {
     const base = await register("c", minimalArgs());
     await useMocks();
     const other = await register("c", minimalArgs(change));
-    expect(other.inputs.uniquenessKey !== base.inputs.uniquenessKey).toBe(changes);
-    expect(other.inputs.uniquenessKey).toBe(expectedKey("c", minimalArgs(change)));
+    expect(other.inputs.__defaultUniquenessKey !== base.inputs.__defaultUniquenessKey).toBe(changes);
+    expect(other.inputs.__defaultUniquenessKey).toBe(expectedKey("c", minimalArgs(change)));
   });
 
   it("is stable across runs, differs per resource name, and stays within 128 characters", async () => {
@@ -181,15 +201,16 @@ describe("the default uniqueness key", () => {
     const again = await register("a", minimalArgs());
     const other = await register("b", minimalArgs());
     const long = await register("x".repeat(300), minimalArgs());
-    expect(again.inputs.uniquenessKey).toBe(first.inputs.uniquenessKey);
-    expect(other.inputs.uniquenessKey).not.toBe(first.inputs.uniquenessKey);
-    expect(long.inputs.uniquenessKey.length).toBeLessThanOrEqual(128);
-    expect(long.inputs.uniquenessKey).toBe(expectedKey("x".repeat(300), minimalArgs()));
+    expect(again.inputs.__defaultUniquenessKey).toBe(first.inputs.__defaultUniquenessKey);
+    expect(other.inputs.__defaultUniquenessKey).not.toBe(first.inputs.__defaultUniquenessKey);
+    expect(long.inputs.__defaultUniquenessKey.length).toBeLessThanOrEqual(128);
+    expect(long.inputs.__defaultUniquenessKey).toBe(expectedKey("x".repeat(300), minimalArgs()));
   });
 
   it("is the declared one when given", async () => {
     const { inputs } = await register("c", minimalArgs({ uniquenessKey: "my-own-key" }));
     expect(inputs.uniquenessKey).toBe("my-own-key");
+    expect(inputs.__defaultUniquenessKey).toBeUndefined();
   });
 
   it("stays known in preview when a field that does not replace is not known yet", async () => {
@@ -214,7 +235,7 @@ describe("secrets and credentials", () => {
     expect(inputs.name).toMatchObject({ [SECRET_SIG]: expect.any(String), value: "Project Falcon" });
     expect(await isSecret(resource.name)).toBe(true);
     expect(await isSecret(resource.uniquenessKey)).toBe(false);
-    expect(typeof inputs.uniquenessKey).toBe("string");
+    expect(typeof inputs.__defaultUniquenessKey).toBe("string");
   });
 
   it("refuses a bearer token kept in plain stack config, saying to use --secret", async () => {

@@ -1,12 +1,12 @@
-// create and update take the inputs `check` returned moments ago without
-// validating them a second time (provider.ts `validated`). Nothing else may
-// change: whatever reaches create directly, unchecked or altered, is validated
-// as before, and the result is the same either way.
+// create and update validate their inputs in full every time, whatever check
+// returned before (provider.ts `validated`): inputs that reach them unchecked
+// or altered after check are refused with the same message check would give,
+// before any call to Metronome, and check's own result passes unchanged.
 
 import { describe, expect, it } from "vitest";
 import { CommitValidationError, checkInputs, validateInputs } from "../../../provider/core";
 import { postpaidRaw, prepaidRaw, prepaidTwoHalvesRaw, recurringRaw } from "../core/fixtures";
-import { checked, newWorld, prepaidArgs, provider, useRuntime, type Raw } from "./harness";
+import { checked, created, newWorld, prepaidArgs, provider, useRuntime, type Raw } from "./harness";
 
 const h = useRuntime();
 
@@ -17,7 +17,7 @@ function reversed(v: unknown): unknown {
   return Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reversed(x)]));
 }
 
-describe("what reusing check's result relies on", () => {
+describe("check's result", () => {
   it.each<[string, () => Raw]>([
     ["invoiced PREPAID", prepaidRaw],
     ["PREPAID in two halves", prepaidTwoHalvesRaw],
@@ -49,11 +49,12 @@ describe("create after check", () => {
     ["an unknown key holding undefined", (i) => ({ ...i, prioirty: undefined })],
     ["a timestamp off the hour", (i) => ({ ...i, accessSchedule: { scheduleItems: [{ amount: 1, startingAt: "2027-01-01T00:30:00Z", endingBefore: "2028-01-01T00:00:00Z" }] } })],
     ["a NaN amount", (i) => ({ ...i, priority: Number.NaN })],
-  ])("validates what check did not return (%s), exactly as before", async (_label, alter) => {
+  ])("validates what check did not return (%s), before any call", async (_label, alter) => {
     const w = await newWorld(h.api);
     const inputs = await checked(prepaidArgs(w));
     const altered = alter(inputs);
     const expected = validateInputs(altered);
+    await h.emu.clearLog();
     const outcome = await provider.create({ __provider: "shim", ...altered }).then(
       () => "created",
       (error: unknown) => error,
@@ -63,7 +64,18 @@ describe("create after check", () => {
     } else {
       expect(outcome).toBeInstanceOf(CommitValidationError);
       expect((outcome as CommitValidationError).message).toBe(new CommitValidationError(expected.issues).message);
+      expect(await h.emu.calls()).toEqual([]);
     }
+  });
+
+  it("update validates in full too, before any call", async () => {
+    const w = await newWorld(h.api);
+    const { id, inputs, outs } = await created(prepaidArgs(w));
+    await h.emu.clearLog();
+    const error = await provider.update(id, outs, { __provider: "shim", ...inputs, priority: "high" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CommitValidationError);
+    expect((error as Error).message).toContain("priority");
+    expect(await h.emu.calls()).toEqual([]);
   });
 
   it("still refuses invalid inputs that were never checked", async () => {

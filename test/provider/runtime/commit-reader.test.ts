@@ -9,7 +9,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Commit, ListCommitsBody } from "../../../provider/api/wire";
 import { MetronomeClient, ServerError } from "../../../provider/client";
 import { CommitReader, commitReaderFor, type CommitReaderOptions } from "../../../provider/runtime/commit-reader";
-import { FAST, PATHS, TOKEN, UNKNOWN_ID, created, freeArgs, newWorld, useRuntime, type World } from "./harness";
+import { toCreateBody } from "../../../provider/core";
+import { FAST, PATHS, TOKEN, UNKNOWN_ID, checked, created, freeArgs, newWorld, useRuntime, type World } from "./harness";
 
 const h = useRuntime();
 
@@ -153,6 +154,73 @@ describe("CommitReader", () => {
     expect(read[0]?.name).toBe("Renamed");
     expect(walksIn(bodies)).toEqual([]);
     expect(lookupsIn(bodies).map((b) => b.commit_id)).toEqual(ids);
+  });
+
+  describe("read-backs of commits created through the client", () => {
+    /** Creates a commit of `w` through `client` (its read-back is the caller's). */
+    const create = async (client: MetronomeClient, w: World, i: number): Promise<string> => {
+      const body = toCreateBody((await checked(freeArgs(w, { name: `Created ${i}` }))) as never);
+      return (await client.createCommit(body)).id;
+    };
+    const createAndReadBack = async (client: MetronomeClient, reader: CommitReader, w: World, i: number) => {
+      const id = await create(client, w, i);
+      return { id, commit: await reader.get(w.customerId, id) };
+    };
+
+    it("arriving while a walk for read-backs is in flight wait for it, and are answered by it", async () => {
+      const w = await newWorld(h.api);
+      const { client, reader, bodies } = newReader();
+      const ids = await Promise.all([0, 1, 2, 3].map((i) => create(client, w, i)));
+      // The first read-back's walk is answered late; the others arrive meanwhile.
+      await h.emu.arm({ path: PATHS.list, kind: "latency", latencyMs: 200, count: 1 });
+      const first = reader.get(w.customerId, ids[0]!);
+      await sleep(50);
+
+      const read = await Promise.all([first, ...ids.slice(1).map((id) => reader.get(w.customerId, id))]);
+
+      expect(bodies).toEqual([{ customer_id: w.customerId, include_archived: true }]);
+      expect(read).toEqual(await Promise.all(ids.map((id) => h.api.getCommit(w.customerId, id))));
+    });
+
+    it("start at the page where the customer's list ended, and what they find answers later read-backs", async () => {
+      const w = await newWorld(h.api);
+      await commits(w, 30); // pages of 25 and 5
+      const { client, reader, bodies } = newReader();
+      await Promise.all([await create(client, w, 0), await create(client, w, 1)].map((id) => reader.get(w.customerId, id)));
+      expect(walksIn(bodies).map((b) => b.next_page)).toEqual([undefined, expect.any(String)]);
+      const tail = walksIn(bodies)[1]!.next_page;
+
+      // Two creates, then their read-backs: one request from the tail answers both.
+      const [a, b] = [await create(client, w, 2), await create(client, w, 3)];
+      bodies.length = 0;
+      expect((await reader.get(w.customerId, a))?.id).toBe(a);
+      expect((await reader.get(w.customerId, b))?.id).toBe(b);
+      expect(bodies).toEqual([{ customer_id: w.customerId, include_archived: true, next_page: tail }]);
+    });
+
+    it("never answer other reads: a change made elsewhere after the walk is seen", async () => {
+      const w = await newWorld(h.api);
+      const { client, reader, bodies } = newReader();
+      const [a, b] = [await create(client, w, 0), await create(client, w, 1)];
+      await Promise.all([a, b].map((id) => reader.get(w.customerId, id)));
+      await h.api.editCommit({ customer_id: w.customerId, commit_id: a, name: "Renamed in the dashboard" });
+      bodies.length = 0;
+
+      expect((await reader.get(w.customerId, a))?.name).toBe("Renamed in the dashboard");
+      expect(bodies).toHaveLength(1);
+    });
+
+    it("leave the cache as it is: a create changes no commit", async () => {
+      const w = await newWorld(h.api);
+      const ids = await commits(w, 3);
+      const { client, reader } = newReader();
+      await Promise.all(ids.map((id) => reader.get(w.customerId, id)));
+      await h.emu.clearLog();
+
+      await create(client, w, 0);
+      expect((await reader.get(w.customerId, ids[1]!))?.id).toBe(ids[1]);
+      expect(await listCalls()).toBe(0);
+    });
   });
 
   it("forgets cached pages after the TTL", async () => {

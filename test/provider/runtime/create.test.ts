@@ -15,6 +15,7 @@ import {
   metronomeCommit,
   newWorld,
   prepaidArgs,
+  rejection,
   summarize,
   useRuntime,
   type Raw,
@@ -198,6 +199,16 @@ describe("create", () => {
     expect(access.map((i) => i.id)).toEqual(commit.access_schedule!.schedule_items.map((i) => i.id));
     const invoice = (outs.invoiceSchedule as any)?.scheduleItems as any[] | undefined;
     if (invoice) expect(invoice.map((i) => i.id).sort()).toEqual(commit.invoice_schedule!.schedule_items!.map((i) => i.id).sort());
+  });
+
+  it("refuses, naming the key, a key another customer's commit holds, and creates nothing", async () => {
+    const first = await newWorld(h.api);
+    const second = await newWorld(h.api);
+    const { id, inputs } = await created(freeArgs(first));
+    const error = await rejection(created(freeArgs(second, { uniquenessKey: inputs.uniquenessKey })));
+    expect(error.message).toContain(`uniqueness key "${String(inputs.uniquenessKey)}" is already used`);
+    expect(await h.api.listAllCommits({ customer_id: second.customerId, include_archived: true })).toEqual([]);
+    expect((await commitsWithKey(h.api, first.customerId, inputs.uniquenessKey as string)).map((c) => c.id)).toEqual([id]);
   });
 
   it("drops the engine's __provider before anything reaches Metronome, and returns none", async () => {

@@ -54,7 +54,8 @@ describe("delete", () => {
     const before = nextWholeHour(new Date());
     await provider.delete(id, outs);
     const after = nextWholeHour(new Date());
-    expect(summarize(await h.emu.calls())).toEqual([`${PATHS.list} 200`, `${PATHS.endDate} 200`]);
+    // The end is checked in a read-back: Metronome may ignore it and still answer 200.
+    expect(summarize(await h.emu.calls())).toEqual([`${PATHS.list} 200`, `${PATHS.endDate} 200`, `${PATHS.list} 200`]);
 
     const commit = await metronomeCommit(h.api, w.customerId, id);
     expect(commit.archived_at).toBeUndefined();
@@ -123,6 +124,25 @@ describe("delete", () => {
     await provider.delete(id, outs);
     expect((await metronomeCommit(h.api, w.customerId, id)).archived_at).toBe(archivedAt);
     await provider.delete(UNKNOWN_ID, outs);
+  });
+
+  it.each([
+    ["400 (the spec's answer) for an unknown commit", 400, UNKNOWN_ID, () => undefined],
+    ["404 (seen elsewhere) for an unknown commit", 404, UNKNOWN_ID, () => undefined],
+    ["400 CustomerNotFound for an unknown customer", 400, UNKNOWN_ID, (outs: Record<string, unknown>) => ({ ...outs, customerId: UNKNOWN_ID })],
+  ])("accepts %s as deleted once a read shows it gone", async (_name, status, commitId, props) => {
+    const w = await newWorld(h.api);
+    const { outs } = await created(freeArgs(w));
+    await h.emu.arm({ path: PATHS.archive, kind: "status", status });
+    await provider.delete(commitId, props(outs) ?? outs);
+  });
+
+  it.each([404, 400])("keeps a live commit when the archive is answered %i: nothing is dropped unseen", async (status) => {
+    const w = await newWorld(h.api);
+    const { id, outs } = await created(freeArgs(w));
+    await h.emu.arm({ path: PATHS.archive, kind: "status", status });
+    await rejection(provider.delete(id, outs));
+    expect((await metronomeCommit(h.api, w.customerId, id)).archived_at).toBeUndefined();
   });
 
   it.each([

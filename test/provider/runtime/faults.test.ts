@@ -16,6 +16,7 @@ import {
   commitsWithKey,
   created,
   expectJsonSafe,
+  freeArgs,
   metronomeCommit,
   newWorld,
   prepaidArgs,
@@ -92,6 +93,25 @@ describe("create under faults", () => {
     expect(createCalls.map((c) => c.status).sort((a, b) => a - b)).toEqual([...creates].sort((a, b) => a - b));
     await expectOneCommit(w, inputs.uniquenessKey as string, result.id, result.outs as Raw);
     expect((result.outs as Raw).accessSchedule).toMatchObject({ scheduleItems: [{ amount: 1_000_000 }] });
+  });
+
+  it.each([
+    ["503 before anything was applied", { path: CREATE, kind: "status", status: 503 } as Fault],
+    ["the connection dropped after the commit was made", { path: CREATE, kind: "drop-after-apply" } as Fault],
+  ])("never takes over a commit keyed `x:<our key>` when %s: ours is found by its exact key or created once", async (_name, fault) => {
+    const w = await newWorld(h.api);
+    const inputs = await checked(prepaidArgs(w));
+    const key = inputs.uniquenessKey as string;
+    // An unrelated commit of the same customer whose key ends with ":<our key>".
+    const other = await created(freeArgs(w, { uniquenessKey: `x:${key}`, name: "Someone else's", priority: 7 }));
+    const before = await metronomeCommit(h.api, w.customerId, other.id);
+    await h.emu.arm(fault);
+
+    const result = await provider.create({ __provider: "shim", ...inputs });
+
+    expect(result.id).not.toBe(other.id);
+    await expectOneCommit(w, key, result.id, result.outs as Raw);
+    expect(await metronomeCommit(h.api, w.customerId, other.id)).toEqual(before);
   });
 
   it("adopts the commit a lost create made when the re-run gets 409, and brings it to the declaration", async () => {

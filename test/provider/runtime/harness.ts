@@ -6,12 +6,14 @@
 
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, expect } from "vitest";
-import { startEmulator, type Emulator } from "../../../emulator/index";
+import { startEmulator, type Emulator, type EmulatorOptions } from "../../../emulator/index";
+import { TEST_EMULATOR_OPTIONS } from "../../helpers/emulator-options";
 import type { Commit } from "../../../provider/api/wire";
 import { MetronomeClient } from "../../../provider/client";
 import { UNKNOWN } from "../../../provider/core";
 import { closeClients, setClientTuningForTests, type ClientTuning } from "../../../provider/runtime/client-for";
 import { resetConfiguredCredentials } from "../../../provider/runtime/credentials";
+import { resetDeploymentLedger } from "../../../provider/runtime/deployment-ledger";
 import { customerCommitProvider } from "../../../provider/runtime/provider";
 import { control, type LoggedCall } from "../client/support/emulator-control";
 
@@ -62,14 +64,15 @@ export function stackConfig(values: Record<string, string>): { config: { get(key
 }
 
 /**
- * One emulator per test file. The provider is configured through `configure`
+ * One emulator per test file, strict about request fields, in the mode
+ * `emulatorOptions` picks. The provider is configured through `configure`
  * (as the plugin does it), faults are disarmed and the request log cleared
  * before each test.
  */
-export function useRuntime(tuning: ClientTuning = FAST): Harness {
+export function useRuntime(tuning: ClientTuning = FAST, emulatorOptions: EmulatorOptions = {}): Harness {
   const h = {} as Harness;
   beforeAll(async () => {
-    h.emulator = await startEmulator({ bearerToken: TOKEN });
+    h.emulator = await startEmulator({ ...TEST_EMULATOR_OPTIONS, ...emulatorOptions, bearerToken: TOKEN });
     h.url = h.emulator.url;
     h.api = new MetronomeClient({ baseUrl: h.url, bearerToken: TOKEN, ...FAST });
     h.emu = control(h.url);
@@ -77,6 +80,7 @@ export function useRuntime(tuning: ClientTuning = FAST): Harness {
   });
   beforeEach(async () => {
     resetConfiguredCredentials();
+    newDeployment();
     await customerCommitProvider.configure(stackConfig({ "metronome:bearerToken": TOKEN, "metronome:baseUrl": h.url }));
     await h.emu.disarm();
     await h.emu.clearLog();
@@ -89,6 +93,15 @@ export function useRuntime(tuning: ClientTuning = FAST): Harness {
     await h.emulator?.close();
   });
   return h;
+}
+
+/**
+ * Starts a new deployment, as each `pulumi` command does with a new plugin
+ * process: the provider forgets what it saw of the last one (the deployment
+ * ledger). A test that creates and then removes a commit is two commands.
+ */
+export function newDeployment(): void {
+  resetDeploymentLedger();
 }
 
 export interface World {
@@ -159,10 +172,14 @@ export async function checked(raw: Raw, olds: Raw = {}): Promise<Raw> {
   return inputs;
 }
 
-/** check, then create, as `pulumi up` does. Returns the checked inputs and the create result. */
+/**
+ * check, then create, as an earlier `pulumi up` does; what follows is a new
+ * deployment (`newDeployment`). Returns the checked inputs and the create result.
+ */
 export async function created(raw: Raw): Promise<{ inputs: Raw; id: string; outs: Raw }> {
   const inputs = await checked(raw);
   const result = await customerCommitProvider.create({ __provider: "shim", ...inputs });
+  newDeployment();
   return { inputs, id: result.id, outs: result.outs as Raw };
 }
 

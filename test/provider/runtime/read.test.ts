@@ -14,6 +14,7 @@ import {
   newWorld,
   prepaidArgs,
   provider,
+  rejection,
   summarize,
   useRuntime,
   type Raw,
@@ -112,6 +113,20 @@ describe("read", () => {
     const w = await newWorld(h.api);
     const { outs } = await created(freeArgs(w));
     expect(await provider.read(UNKNOWN_ID, outs)).toEqual({});
+  });
+
+  it("drops a commit of a customer Metronome does not know: the list answers 200 with no commits, as the spec declares", async () => {
+    const w = await newWorld(h.api);
+    const { id, outs } = await created(freeArgs(w));
+    expect(await provider.read(id, { ...outs, customerId: UNKNOWN_ID })).toEqual({});
+  });
+
+  it("fails, dropping nothing, when the list answers 404 (an answer the spec does not declare)", async () => {
+    const w = await newWorld(h.api);
+    const { id, outs } = await created(freeArgs(w));
+    await h.emu.arm({ path: PATHS.list, kind: "status", status: 404 });
+    await rejection(provider.read(id, outs));
+    expect((await provider.read(id, outs)).id).toBe(id);
   });
 
   it("keeps the revision counter of the state", async () => {

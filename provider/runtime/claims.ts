@@ -1,0 +1,91 @@
+// The provider's refusals built on the deployment ledger: each one is made
+// before any write to Metronome and says which commit, which resource holds
+// it, and how to get a new commit or keep this one.
+
+import type { CustomerCommitInputs } from "../core";
+import { type Claim, commitClaim, createConflict, declarerOf, deleteVerdict, recordDiff } from "./deployment-ledger";
+import { CommitHeldError } from "./errors";
+
+const named = (claim: Claim | undefined): string => (claim?.name === undefined ? "another resource" : `resource "${claim.name}"`);
+
+const NEW_COMMIT =
+  "To get a new commit, declare a new `uniquenessKey` on the resource (it is replace-only, so that change is a real replacement: " +
+  "a new commit, then the old one removed per its `onDelete`).";
+
+function forcedReplacement(key: string, name: string | undefined, commitId?: string): CommitHeldError {
+  const which = commitId === undefined ? `the commit that carries uniqueness key "${key}"` : `commit ${commitId}`;
+  return new CommitHeldError(
+    `Refusing to create a commit for ${name === undefined ? "this resource" : `resource "${name}"`}: ${which} is held by the resource being replaced. ` +
+      "Pulumi is replacing it although nothing that Metronome cannot change in place has changed (a forced replacement: " +
+      "`replacementTrigger`, `replaceWith`, `deletedWith`, `up --replace`, `state taint`), and the replacement keeps the same key, " +
+      "so it would adopt the same commit and the removal of the old half would archive it. Nothing was written to Metronome. " +
+      `${NEW_COMMIT} To keep the commit, drop the forced replacement.`,
+  );
+}
+
+function secondClaimant(what: string, holder: Claim, name: string | undefined): CommitHeldError {
+  return new CommitHeldError(
+    `Refusing to let ${name === undefined ? "this resource" : `resource "${name}"`} manage ${what}: ${named(holder)} in this stack already declares it` +
+      `${holder.key === undefined ? "" : ` (uniqueness key "${holder.key}")`}, and two resources managing one commit would ` +
+      "edit it twice and archive it when either is removed. Nothing was written to Metronome. " +
+      "Keep one declaration: remove the other, or give it its own `uniquenessKey` (a new commit) instead of this one's commit.",
+  );
+}
+
+/** Throws when a create of `inputs` would take a commit that a declared resource holds. */
+export function assertCreateAllowed(inputs: CustomerCommitInputs): void {
+  const key = inputs.uniquenessKey;
+  const conflict = createConflict(key, inputs.existingCommitId);
+  if (conflict === undefined) return;
+  const name = declarerOf(key)?.name;
+  if (conflict.self) throw forcedReplacement(key, name, conflict.commitId);
+  throw secondClaimant(conflict.commitId === undefined ? `the commit with uniqueness key "${key}"` : `commit ${conflict.commitId}`, conflict.holder, name);
+}
+
+/** Throws when commit `commitId`, found by our key, is already held by a declared resource. */
+export function assertAdoptable(inputs: CustomerCommitInputs, commitId: string): void {
+  const creator = declarerOf(inputs.uniquenessKey);
+  const claim = commitClaim(commitId, creator);
+  if (claim === undefined) return;
+  if (claim.self) throw forcedReplacement(inputs.uniquenessKey, creator?.name, commitId);
+  throw secondClaimant(`commit ${commitId}`, claim.holder, creator?.name);
+}
+
+/** Records that an existing resource declares commit `id`; throws when another resource already does. */
+export function assertSoleClaimant(id: string, key: unknown): void {
+  const other = recordDiff(id, key);
+  if (other === undefined) return;
+  throw secondClaimant(`commit ${id}`, other, typeof key === "string" ? declarerOf(key)?.name : undefined);
+}
+
+/**
+ * What the removal of commit `id` may do: "archive" (or whatever its
+ * `onDelete` says), or "kept" when the replacement of the same resource
+ * adopted this very commit in this run. Throws when the commit is still
+ * declared otherwise (`deleteBeforeReplace`, a second claimant removed).
+ */
+export function removalOf(id: string, props: Record<string, unknown>): "archive" | "kept" {
+  const verdict = deleteVerdict(id, props.uniquenessKey);
+  if (verdict.kind !== "declared") return verdict.kind;
+  const customer = typeof props.customerId === "string" ? ` of customer ${props.customerId}` : "";
+  const cause = verdict.replacing
+    ? "its replacement (a new commit under a new key) does not exist yet: Pulumi removes the old commit first only with `deleteBeforeReplace`"
+    : `it is still declared by ${named(verdict.holder)} in this deployment (a replacement that keeps its uniqueness key, ` +
+      "`deleteBeforeReplace`, or a second resource claiming the same commit)";
+  throw new CommitHeldError(
+    `Refusing to remove commit ${id}${customer}: ${cause}, and removing it would leave the customer without that commit. ` +
+      "Nothing was written to Metronome. Remove `deleteBeforeReplace` (the provider then creates the new commit before removing the old), " +
+      'or, to stop managing one of two declarations of this commit, delete that declaration with `onDelete: "forget"` set and applied first. ' +
+      NEW_COMMIT,
+  );
+}
+
+/** The warning shown when a replacement turned out to hold the very commit it replaces. */
+export function keptMessage(id: string, key: unknown): string {
+  return (
+    `commit ${id} was NOT archived: the replacement of this resource holds the same commit ` +
+    `(it carries the same uniqueness key${typeof key === "string" ? ` "${key}"` : ""}, and Metronome never gives a key to a second commit), ` +
+    "so the replacement changed nothing. `up --replace`, `--target-replace` and `state taint` cannot make a new commit under a kept key. " +
+    NEW_COMMIT
+  );
+}

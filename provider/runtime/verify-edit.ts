@@ -1,0 +1,59 @@
+import { planUpdate, type CustomerCommitInputs, type UpdatePlan } from "../core";
+import { differences, formatDifferences, type Difference } from "./differences";
+import { DeleteRefusedError, UpdateIncompleteError } from "./errors";
+import type { LiveCommit } from "./state";
+
+// Metronome answers 200 to a request whose fields it ignores: a typo, but
+// also a field it does not apply the way the provider assumed. No source
+// says, for instance, that `description: ""` clears a description, or what
+// ending access before it starts does. So a change counts as made only when
+// the commit, read back, shows it; otherwise the operation fails naming what
+// Metronome did not apply, instead of leaving a diff that returns on every
+// `pulumi up` or a resource that was never really changed.
+
+/** A declared change that Metronome accepted but that its read-back does not show. */
+export class ChangeNotAppliedError extends Error {
+  override readonly name = "ChangeNotAppliedError";
+  constructor(readonly fields: string[], found: Difference[]) {
+    super(
+      `Metronome accepted the update but the commit does not show it; it ignored ${fields.join(", ")}:\n` +
+        `${formatDifferences(found)}\n` +
+        "Change the declaration to what Metronome holds, or make this change in Metronome's dashboard and run `pulumi refresh`.",
+    );
+  }
+}
+
+/** Top-level properties an update plan would still change (edit fields by their input names, and custom fields). */
+function propertiesLeft(plan: UpdatePlan): string[] {
+  const camel = (wire: string) => wire.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+  const properties = Object.keys(plan.edit ?? {}).map(camel);
+  if (plan.setCustomFields !== undefined || plan.deleteCustomFieldKeys !== undefined) properties.push("customFields");
+  return properties.sort();
+}
+
+/**
+ * After an update's writes: throws, carrying the commit as read back (so
+ * Pulumi records what Metronome holds), unless it shows every declared
+ * change. `applied` names the writes that were sent.
+ */
+export function verifyEdit(commitId: string, readBack: LiveCommit, desired: CustomerCommitInputs, applied: readonly string[]): void {
+  const left = propertiesLeft(planUpdate(readBack.outputs, desired));
+  if (left.length === 0) return;
+  const pick = (o: Record<string, unknown>) => JSON.parse(JSON.stringify(Object.fromEntries(left.map((p) => [p, o[p]]))));
+  const found = differences(pick(desired as Record<string, unknown>), pick(readBack.inputs));
+  throw new UpdateIncompleteError(commitId, readBack.outputs, applied, new ChangeNotAppliedError([...new Set(found.map((d) => d.path))], found));
+}
+
+/**
+ * After Metronome answered an end of access (`updateEndDate`): throws unless
+ * the commit, read back, ends by `end`.
+ */
+export async function verifyAccessEnded(commitId: string, customerId: string, end: string, hasEnded: () => Promise<boolean>): Promise<void> {
+  if (await hasEnded()) return;
+  throw new DeleteRefusedError(
+    `Metronome accepted the end of access to commit ${commitId} of customer ${customerId}, but the commit's access does not end by ${end}: ` +
+      "it ignored access_ending_before (access that has not started may not be endable). " +
+      'Set `onDelete: "archive"` to archive it instead, or `onDelete: "forget"` to stop managing it and leave it in Metronome ' +
+      "(run `pulumi up` first so the new policy is stored).",
+  );
+}

@@ -1,0 +1,40 @@
+// The canonical input types in provider/core/inputs.ts are written out by
+// hand (the public declarations must not reach zod), so they must stay equal
+// to what the zod schema parses to. The `expectTypeOf` assertions fail to
+// compile on any difference; the test compiles this file with the
+// TypeScript compiler, so a mismatch also fails `vitest run`.
+
+import * as path from "node:path";
+import ts from "typescript";
+import { describe, expect, expectTypeOf, it } from "vitest";
+import type { z } from "zod";
+import type * as inputs from "../../../provider/core/inputs";
+import {
+  accessScheduleItemSchema,
+  accessScheduleSchema,
+  customerCommitInputsSchema,
+  invoiceScheduleItemSchema,
+  invoiceScheduleSchema,
+  recurringScheduleSchema,
+  specifierSchema,
+} from "../../../provider/core/schema";
+
+expectTypeOf<z.output<typeof customerCommitInputsSchema>>().toEqualTypeOf<inputs.CustomerCommitInputs>();
+expectTypeOf<z.output<typeof accessScheduleSchema>>().toEqualTypeOf<inputs.AccessScheduleInputs>();
+expectTypeOf<z.output<typeof accessScheduleItemSchema>>().toEqualTypeOf<inputs.AccessScheduleItemInputs>();
+expectTypeOf<z.output<typeof invoiceScheduleSchema>>().toEqualTypeOf<inputs.InvoiceScheduleInputs>();
+expectTypeOf<z.output<typeof invoiceScheduleItemSchema>>().toEqualTypeOf<inputs.InvoiceScheduleItemInputs>();
+expectTypeOf<z.output<typeof recurringScheduleSchema>>().toEqualTypeOf<inputs.RecurringScheduleInputs>();
+expectTypeOf<z.output<typeof specifierSchema>>().toEqualTypeOf<inputs.SpecifierInputs>();
+
+describe("the written-out canonical input types", () => {
+  it("compile against the schema: this file type-checks, so they equal its parsed output", () => {
+    const file = expect.getState().testPath as string;
+    const root = path.resolve(path.dirname(file), "..", "..", "..");
+    const config = ts.readConfigFile(path.join(root, "tsconfig.json"), ts.sys.readFile);
+    const { options } = ts.parseJsonConfigFileContent(config.config, ts.sys, root);
+    const program = ts.createProgram([file], { ...options, noEmit: true, types: ["node"] });
+    const text = ts.getPreEmitDiagnostics(program).map((d) => `${d.file?.fileName ?? ""}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
+    expect(text).toEqual([]);
+  }, 60_000);
+});
