@@ -185,7 +185,12 @@ export function validateInputs(raw: unknown): ValidationResult {
     taken.add(i.path);
     schemaIssues.push(i);
   }
-  const ruleIssues = checkRules(input).filter((i) => !taken.has(i.path) && !below(i.path));
+  const ruleIssues: Issue[] = [];
+  for (const i of checkRules(input)) {
+    if (taken.has(i.path) || below(i.path)) continue;
+    taken.add(i.path);
+    ruleIssues.push(i);
+  }
   const issues = [...shape.issues, ...schemaIssues, ...ruleIssues];
   if (issues.length > 0) return { ok: false, issues };
   return { ok: true, inputs: canonicalize(input) as CustomerCommitInputs };

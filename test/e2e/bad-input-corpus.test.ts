@@ -234,9 +234,10 @@ const CORPUS: Case[] = [
   // ---- exact money --------------------------------------------------------------
   { name: "POSTPAID $10,000,000.00 of access against a $10,000,000.01 invoice", args: bad(postpaid, (a) => { a.accessSchedule.scheduleItems[0].amount = 1_000_000_000; a.invoiceSchedule.scheduleItems[0].amount = 1_000_000_001; }), paths: [INVOICE0], reason: /total 1000000001 must equal the access amount 1000000000 exactly/ },
   { name: "POSTPAID totals 9 cents apart at 10^10", args: bad(postpaid, (a) => { a.accessSchedule.scheduleItems[0].amount = 1e10; a.invoiceSchedule.scheduleItems[0].amount = 1e10 + 9; }), paths: [INVOICE0], reason: /must equal the access amount 10000000000 exactly/ },
-  { name: "unitPrice 1e308 × quantity 10", args: bad(prepaid, (a) => (a.invoiceSchedule.scheduleItems[0] = { timestamp: "2027-01-01T00:00:00Z", unitPrice: 1e308, quantity: 10 })), paths: [`${INVOICE0}.unitPrice`], reason: /cannot be sent to Metronome exactly/ },
-  { name: "unitPrice × quantity past 10^15 units", args: bad(prepaid, (a) => (a.invoiceSchedule.scheduleItems[0] = { timestamp: "2027-01-01T00:00:00Z", unitPrice: 1e13, quantity: 1000 })), paths: [INVOICE0], reason: /unitPrice × quantity = 10000000000000000 is not an amount/ },
-  { name: "an amount of 17 significant digits (0.1 + 0.2)", args: bad(prepaid, (a) => (a.invoiceSchedule.scheduleItems[0].amount = 0.1 + 0.2)), paths: [`${INVOICE0}.amount`], reason: /15 significant digits/ },
+  { name: "unitPrice 1e308 × quantity 10", args: bad(prepaid, (a) => (a.invoiceSchedule.scheduleItems[0] = { timestamp: "2027-01-01T00:00:00Z", unitPrice: 1e308, quantity: 10 })), paths: [`${INVOICE0}.unitPrice`], reason: /is larger than the 9,007,199,254,740,991 units/ },
+  { name: "unitPrice × quantity past 2^53 units", args: bad(prepaid, (a) => (a.invoiceSchedule.scheduleItems[0] = { timestamp: "2027-01-01T00:00:00Z", unitPrice: 1e13, quantity: 1000 })), paths: [INVOICE0], reason: /unitPrice × quantity = 10000000000000000 is not an amount/ },
+  { name: "an access amount of 10^16", args: bad(prepaid, (a) => (a.accessSchedule.scheduleItems[0].amount = 1e16)), paths: [`${ACCESS0}.amount`], reason: /is larger than/ },
+  { name: "unitPrice × quantity no double holds", args: bad(prepaid, (a) => (a.invoiceSchedule.scheduleItems[0] = { timestamp: "2027-01-01T00:00:00Z", unitPrice: 100000 / 3, quantity: 3 })), paths: [INVOICE0], reason: /unitPrice × quantity = 100000.000000000008 is not an amount that can be sent exactly/ },
 
   // ---- ids Metronome types as uuids ----------------------------------------------
   { name: "customerId a path", args: bad(prepaid, (a) => (a.customerId = "../../etc/passwd")), paths: ["customerId"], reason: /expected a Metronome id \(a uuid/ },
