@@ -3,7 +3,7 @@
 // it, and how to get a new commit or keep this one.
 
 import type { CustomerCommitInputs } from "../core";
-import { type Claim, commitClaim, createConflict, declarerOf, deleteVerdict, recordDiff } from "./deployment-ledger";
+import { type Claim, type Conflict, commitClaim, createConflict, deleteVerdict, recordDiff } from "./deployment-ledger";
 import { CommitHeldError } from "./errors";
 
 const named = (claim: Claim | undefined): string => (claim?.name === undefined ? "another resource" : `resource "${claim.name}"`);
@@ -17,18 +17,23 @@ function forcedReplacement(key: string, name: string | undefined, commitId?: str
   return new CommitHeldError(
     `Refusing to create a commit for ${name === undefined ? "this resource" : `resource "${name}"`}: ${which} is held by the resource being replaced. ` +
       "Pulumi is replacing it although nothing that Metronome cannot change in place has changed (a forced replacement: " +
-      "`replacementTrigger`, `replaceWith`, `deletedWith`, `up --replace`, `state taint`), and the replacement keeps the same key, " +
+      "`replacementTrigger`, `replaceOnChanges`, `replaceWith`, `deletedWith`), and the replacement keeps the same key, " +
       "so it would adopt the same commit and the removal of the old half would archive it. Nothing was written to Metronome. " +
       `${NEW_COMMIT} To keep the commit, drop the forced replacement.`,
   );
 }
 
-function secondClaimant(what: string, holder: Claim, name: string | undefined): CommitHeldError {
+function secondClaimant(what: string, conflict: Conflict): CommitHeldError {
+  const names = conflict.claimants.filter((c) => c.name !== undefined).map((c) => `"${c.name}"`);
+  const who =
+    names.length >= 2
+      ? `resources ${names.slice(0, -1).join(", ")} and ${names.at(-1)} of this stack all declare it`
+      : `${names.length === 1 ? `resource ${names[0]}` : "a resource"} of this stack already declares it, and so does another`;
+  const keys = [...new Set(conflict.claimants.map((c) => c.key).filter((k) => k !== undefined))];
   return new CommitHeldError(
-    `Refusing to let ${name === undefined ? "this resource" : `resource "${name}"`} manage ${what}: ${named(holder)} in this stack already declares it` +
-      `${holder.key === undefined ? "" : ` (uniqueness key "${holder.key}")`}, and two resources managing one commit would ` +
-      "edit it twice and archive it when either is removed. Nothing was written to Metronome. " +
-      "Keep one declaration: remove the other, or give it its own `uniquenessKey` (a new commit) instead of this one's commit.",
+    `Refusing to let two resources manage ${what}: ${who}${keys.length === 0 ? "" : ` (uniqueness key ${keys.map((k) => `"${k}"`).join(", ")})`}. ` +
+      "Two resources managing one commit would edit it twice and archive it when either is removed. Nothing was written to Metronome. " +
+      "Keep one declaration: remove the others, or give each its own `uniquenessKey` (a separate commit) instead of this commit.",
   );
 }
 
@@ -37,25 +42,22 @@ export function assertCreateAllowed(inputs: CustomerCommitInputs): void {
   const key = inputs.uniquenessKey;
   const conflict = createConflict(key, inputs.existingCommitId);
   if (conflict === undefined) return;
-  const name = declarerOf(key)?.name;
-  if (conflict.self) throw forcedReplacement(key, name, conflict.commitId);
-  throw secondClaimant(conflict.commitId === undefined ? `the commit with uniqueness key "${key}"` : `commit ${conflict.commitId}`, conflict.holder, name);
+  if (conflict.forced) throw forcedReplacement(key, conflict.claimants[0]?.name, conflict.commitId);
+  throw secondClaimant(conflict.commitId === undefined ? `the commit with uniqueness key "${key}"` : `commit ${conflict.commitId}`, conflict);
 }
 
 /** Throws when commit `commitId`, found by our key, is already held by a declared resource. */
 export function assertAdoptable(inputs: CustomerCommitInputs, commitId: string): void {
-  const creator = declarerOf(inputs.uniquenessKey);
-  const claim = commitClaim(commitId, creator);
-  if (claim === undefined) return;
-  if (claim.self) throw forcedReplacement(inputs.uniquenessKey, creator?.name, commitId);
-  throw secondClaimant(`commit ${commitId}`, claim.holder, creator?.name);
+  const conflict = commitClaim(commitId, inputs.uniquenessKey);
+  if (conflict === undefined) return;
+  if (conflict.forced) throw forcedReplacement(inputs.uniquenessKey, conflict.claimants[0]?.name, commitId);
+  throw secondClaimant(`commit ${commitId}`, conflict);
 }
 
 /** Records that an existing resource declares commit `id`; throws when another resource already does. */
 export function assertSoleClaimant(id: string, key: unknown): void {
-  const other = recordDiff(id, key);
-  if (other === undefined) return;
-  throw secondClaimant(`commit ${id}`, other, typeof key === "string" ? declarerOf(key)?.name : undefined);
+  const conflict = recordDiff(id, key);
+  if (conflict !== undefined) throw secondClaimant(`commit ${id}`, conflict);
 }
 
 /**
@@ -75,7 +77,7 @@ export function removalOf(id: string, props: Record<string, unknown>): "archive"
   throw new CommitHeldError(
     `Refusing to remove commit ${id}${customer}: ${cause}, and removing it would leave the customer without that commit. ` +
       "Nothing was written to Metronome. Remove `deleteBeforeReplace` (the provider then creates the new commit before removing the old), " +
-      'or, to stop managing one of two declarations of this commit, delete that declaration with `onDelete: "forget"` set and applied first. ' +
+      "or, to stop managing one of two declarations of this commit, remove that one from state with `pulumi state delete <urn>` (Metronome is untouched). " +
       NEW_COMMIT,
   );
 }

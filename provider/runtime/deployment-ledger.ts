@@ -38,28 +38,57 @@ export interface Claim {
   key?: string;
 }
 
+/** Why an operation may not take a commit: who claims it, and whether they are all one resource. */
+export interface Conflict {
+  /** Every resource known to claim the commit, one per name. */
+  claimants: Claim[];
+  /** All claimants are the resource being created: a forced replacement that kept its key. */
+  forced: boolean;
+  commitId?: string;
+}
+
 interface Created {
   id: string;
+  key: string;
   name?: string;
   adopted: boolean;
 }
 
-const heldKeys = new Map<string, Claim>(); // key in state → the existing resource
-const checkedKeys = new Map<string, Claim>(); // key a check returned → the resource declaring it
-const declaredIds = new Map<string, Claim>(); // existingCommitId declared → the resource
-const diffedIds = new Map<string, Claim>(); // commit id diffed → the existing resource
+// Several resources may claim one key or commit; each list holds one claim per name.
+const heldKeys = new Map<string, Claim[]>(); // key in state → the existing resources holding it
+const checkedKeys = new Map<string, Claim[]>(); // key a check returned → the resources declaring it
+const declaredIds = new Map<string, Claim[]>(); // existingCommitId declared → the resources
+const diffedIds = new Map<string, Claim[]>(); // commit id diffed → the existing resources
 const replacements = new Map<string, string>(); // old key → new key of a genuine replacement
 const rechecks = new Map<string, string>(); // resource name + candidate → key its check with olds chose
 const creating = new Map<string, Claim>(); // key of a create in flight → its resource
 const createdByKey = new Map<string, Created>();
-const createdById = new Map<string, Created & { key: string }>();
+const createdById = new Map<string, Created>();
 
 const recheckId = (name: string | undefined, candidate: unknown): string | undefined =>
   name === undefined || typeof candidate !== "string" ? undefined : JSON.stringify([name, candidate]);
 
-/** Different resources, as far as the provider can tell (names compared when both are known). */
-const differ = (a: Claim | undefined, b: Claim | undefined): boolean =>
-  a !== undefined && b !== undefined && a.name !== b.name;
+function add(map: Map<string, Claim[]>, at: string, claim: Claim): void {
+  const list = map.get(at) ?? [];
+  if (!list.some((c) => c.name === claim.name)) list.push(claim);
+  map.set(at, list);
+}
+
+/** One claim per name; claims without a name count as the same unknown resource. */
+function distinct(claims: Array<Claim | undefined>): Claim[] {
+  const out: Claim[] = [];
+  for (const c of claims) if (c !== undefined && !out.some((o) => o.name === c.name)) out.push(c);
+  return out;
+}
+
+/** A conflict when `holders` is not empty: forced when they and `declarers` are one resource. */
+function conflictOf(holders: Claim[], declarers: Claim[], commitId?: string): Conflict | undefined {
+  if (holders.length === 0) return undefined;
+  const claimants = distinct([...holders, ...declarers]);
+  return { claimants, forced: claimants.length === 1, commitId };
+}
+
+const madeClaim = (made: Created | undefined): Claim[] => (made === undefined ? [] : [{ name: made.name, key: made.key }]);
 
 /** Forgets everything: a new deployment (tests drive several in one process). */
 export function resetDeploymentLedger(): void {
@@ -82,46 +111,55 @@ export function recordCheck(
   heldKey: unknown,
   inputs: { uniquenessKey?: unknown; existingCommitId?: unknown },
 ): void {
-  const key = inputs.uniquenessKey;
-  if (typeof key === "string") checkedKeys.set(key, { name, key });
-  if (typeof inputs.existingCommitId === "string") declaredIds.set(inputs.existingCommitId, { name, key: key as string });
+  const key = typeof inputs.uniquenessKey === "string" ? inputs.uniquenessKey : undefined;
+  if (key !== undefined) add(checkedKeys, key, { name, key });
+  if (typeof inputs.existingCommitId === "string") add(declaredIds, inputs.existingCommitId, { name, key });
   if (typeof heldKey !== "string") return;
-  heldKeys.set(heldKey, { name, key: heldKey });
+  add(heldKeys, heldKey, { name, key: heldKey });
   const id = recheckId(name, candidate);
-  if (typeof key === "string") {
+  if (key !== undefined) {
     if (id !== undefined) rechecks.set(id, key);
     if (key !== heldKey) replacements.set(heldKey, key);
   }
 }
 
 /**
- * Records that an existing resource (holding `key`) declares commit `id`.
- * Returns the other resource that already claims that commit, if any.
+ * Records that an existing resource (holding `key` in state) declares commit
+ * `id`. Returns the conflict when more than one resource claims that commit.
  */
-export function recordDiff(id: string, key: unknown): Claim | undefined {
-  const claim: Claim = { name: typeof key === "string" ? heldKeys.get(key)?.name : undefined, key: typeof key === "string" ? key : undefined };
-  const earlier = diffedIds.get(id);
-  if (earlier !== undefined && differ(earlier, claim)) return earlier;
-  const made = createdById.get(id);
-  if (made !== undefined && made.key !== claim.key) return { name: made.name, key: made.key };
-  diffedIds.set(id, claim);
-  return undefined;
+export function recordDiff(id: string, key: unknown): Conflict | undefined {
+  const holders = typeof key === "string" ? (heldKeys.get(key) ?? [{ key }]) : [{}];
+  for (const h of holders) add(diffedIds, id, h);
+  const claimants = distinct([...(diffedIds.get(id) ?? []), ...madeClaim(createdById.get(id))]);
+  return claimants.length > 1 ? { claimants, forced: false, commitId: id } : undefined;
 }
 
 /** Why a create with `key` (and `existingCommitId`) must not run, before any write; undefined when it may. */
-export function createConflict(key: string, existingCommitId: string | undefined): { holder: Claim; commitId?: string; self: boolean } | undefined {
-  const self = checkedKeys.get(key);
-  const held = heldKeys.get(key);
-  if (held !== undefined) return { holder: held, self: !differ(held, self) };
+export function createConflict(key: string, existingCommitId: string | undefined): Conflict | undefined {
+  const declarers = checkedKeys.get(key) ?? [];
+  const byKey = conflictOf(heldKeys.get(key) ?? [], declarers);
+  if (byKey !== undefined) return byKey;
   if (existingCommitId !== undefined) {
-    const claim = commitClaim(existingCommitId, self);
-    if (claim !== undefined) return { ...claim, commitId: existingCommitId };
+    const byId = commitClaim(existingCommitId, key);
+    if (byId !== undefined) return byId;
   }
-  const made = createdByKey.get(key);
-  if (made !== undefined) return { holder: { name: made.name, key }, commitId: made.id, self: false };
-  const inFlight = creating.get(key);
-  if (inFlight !== undefined) return { holder: inFlight, self: false };
+  const earlier = [...madeClaim(createdByKey.get(key)), ...(creating.has(key) ? [creating.get(key)!] : [])];
+  if (earlier.length > 0) return { claimants: distinct([...earlier, ...declarers]), forced: false, commitId: createdByKey.get(key)?.id };
   return undefined;
+}
+
+/** Who else claims commit `id` (found by `key`, say), for the resource about to take it. */
+export function commitClaim(id: string, key: string): Conflict | undefined {
+  const declarers = distinct([...(declaredIds.get(id) ?? []), ...(checkedKeys.get(key) ?? [])]);
+  const made = createdById.get(id);
+  if (made !== undefined) return { claimants: distinct([...madeClaim(made), ...declarers]), forced: false, commitId: id };
+  return conflictOf(diffedIds.get(id) ?? [], declarers, id);
+}
+
+/** The resource a check declared with `key`, when exactly one did. */
+export function declarerOf(key: string): Claim | undefined {
+  const list = checkedKeys.get(key) ?? [];
+  return list.length === 1 ? list[0] : undefined;
 }
 
 /**
@@ -131,33 +169,19 @@ export function createConflict(key: string, existingCommitId: string | undefined
  * release, for a create that failed.
  */
 export function claimCreate(key: string): () => void {
-  const claim = { name: checkedKeys.get(key)?.name, key };
+  const claim = { name: declarerOf(key)?.name, key };
   creating.set(key, claim);
   return () => {
     if (creating.get(key) === claim) creating.delete(key);
   };
 }
 
-/** The resource that already claims commit `id` (found by key, say), other than the one creating it. */
-export function commitClaim(id: string, creator: Claim | undefined = undefined): { holder: Claim; self: boolean } | undefined {
-  const diffed = diffedIds.get(id);
-  if (diffed !== undefined) return { holder: diffed, self: !differ(diffed, creator) };
-  const made = createdById.get(id);
-  if (made !== undefined) return { holder: { name: made.name, key: made.key }, self: false };
-  return undefined;
-}
-
-/** The resource a check declared with `key`, if any. */
-export function declarerOf(key: string): Claim | undefined {
-  return checkedKeys.get(key);
-}
-
 /** A create returned commit `id` for `key`. */
 export function recordCreated(key: string, id: string, adopted: boolean): void {
   creating.delete(key);
-  const entry = { id, name: checkedKeys.get(key)?.name, adopted };
+  const entry = { id, key, name: declarerOf(key)?.name, adopted };
   createdByKey.set(key, entry);
-  createdById.set(id, { ...entry, key });
+  createdById.set(id, entry);
 }
 
 export type DeleteVerdict =
@@ -177,9 +201,9 @@ export function deleteVerdict(id: string, key: unknown): DeleteVerdict {
     const replacement = createdByKey.get(next);
     // A genuine replacement whose new commit exists archives the old one.
     if (replacement !== undefined && replacement.id !== id) return { kind: "archive" };
-    return { kind: "declared", holder: heldKeys.get(k!) ?? { key: k }, replacing: true };
+    return { kind: "declared", holder: heldKeys.get(k!)?.[0] ?? { key: k }, replacing: true };
   }
   const holder =
-    (k === undefined ? undefined : checkedKeys.get(k)) ?? declaredIds.get(id) ?? diffedIds.get(id) ?? (made && { name: made.name, key: made.key });
+    (k === undefined ? undefined : checkedKeys.get(k)?.[0]) ?? declaredIds.get(id)?.[0] ?? diffedIds.get(id)?.[0] ?? madeClaim(made)[0];
   return holder === undefined ? { kind: "archive" } : { kind: "declared", holder, replacing: false };
 }

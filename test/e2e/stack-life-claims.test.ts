@@ -50,9 +50,9 @@ describe("two resources claiming one commit", { timeout: TIMEOUT }, () => {
     let error: Error | undefined;
     const writes = await writesDuring(world, async () => (error = await failure(s.up())));
     expect(writes).toEqual([]);
-    const text = errorsOf(error!);
-    expect(text).toContain('Refusing to let resource "second" manage');
-    expect(text).toContain('resource "first" in this stack already declares it');
+    expect(errorsOf(error!)).toMatch(/Refusing to let two resources manage .*: resources "(first|second)" and "(first|second)" of this stack all declare it/);
+    expect(errorsOf(error!)).toContain('"first"');
+    expect(errorsOf(error!)).toContain('"second"');
     expect([...(await stateByName(s)).keys()]).toEqual(["first"]);
   });
 
@@ -62,7 +62,7 @@ describe("two resources claiming one commit", { timeout: TIMEOUT }, () => {
     let error: Error | undefined;
     const writes = await writesDuring(world, async () => (error = await failure(s.up())));
     expect(writes.filter((w) => w === `${CREATE} 200`)).toHaveLength(1);
-    expect(errorsOf(error!)).toMatch(/Refusing to let resource "(one|other)" manage/);
+    expect(errorsOf(error!)).toMatch(/Refusing to let two resources manage .*: resources "(one|other)" and "(one|other)" of this stack all declare it/);
     const holders = [...(await heldCommits(world)).values()].filter((c) => c.key === "shared-2027");
     expect(holders).toHaveLength(1);
     s.setProgram(program({ first: first() }));
@@ -82,7 +82,7 @@ describe("two resources claiming one commit", { timeout: TIMEOUT }, () => {
     let error: Error | undefined;
     const writes = await writesDuring(world, async () => (error = await failure(s.up())));
     expect(writes).toEqual([]);
-    expect(errorsOf(error!)).toMatch(/resource "(first|twin)" in this stack already declares it/);
+    expect(errorsOf(error!)).toMatch(/resources "(first|twin)" and "(first|twin)" of this stack all declare it/);
     expect((await heldCommits(world)).get(id)?.live).toBe(true);
   });
 });

@@ -7,8 +7,9 @@
  *     tell before the create. The create adopts the same commit by its key
  *     (Metronome refuses a second commit under it), and the removal of the
  *     old half finds that very commit adopted and leaves it, with a warning.
- *   - `replacementTrigger`, `replaceWith`, `deletedWith`: checked with the old
- *     state first, so the create is refused before any write.
+ *   - `replacementTrigger`, `replaceOnChanges` on an editable field,
+ *     `replaceWith`, `deletedWith`: checked with the old state first, so the
+ *     create is refused before any write.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Engine, EngineOpError, type TestStack, createEngine, diagnostics } from "../helpers/engine";
@@ -86,12 +87,13 @@ describe("up --replace, --target-replace and state taint keep the commit the rep
   });
 });
 
-describe("replacementTrigger, replaceWith and deletedWith are refused before any write", { timeout: TIMEOUT }, () => {
+describe("replacementTrigger, replaceOnChanges, replaceWith and deletedWith are refused before any write", { timeout: TIMEOUT }, () => {
   let world: MetronomeWorld;
   let s: TestStack;
   let ids: Map<string, string>;
-  const declare = (trigger: string, salesOrder: string, linked: boolean): Record<string, Declared> => ({
+  const declare = (trigger: string, salesOrder: string, linked: boolean, label = "Labelled"): Record<string, Declared> => ({
     triggered: { args: prepaid(world, { name: "Triggered" }), opts: { replacementTrigger: trigger } },
+    labelled: { args: prepaid(world, { name: label, priority: 104 }), opts: { replaceOnChanges: ["name"] } },
     leader: { args: prepaid(world, { name: "Leader", priority: 101, netsuiteSalesOrderId: salesOrder }) },
     follower: { args: prepaid(world, { name: "Follower", priority: 102 }), with: linked ? { replaceWith: ["leader"] } : undefined },
     companion: { args: prepaid(world, { name: "Companion", priority: 103 }), with: linked ? { deletedWith: "leader" } : undefined },
@@ -116,6 +118,15 @@ describe("replacementTrigger, replaceWith and deletedWith are refused before any
     expect((await heldCommits(world)).get(ids.get("triggered")!)?.live).toBe(true);
   });
 
+  it("replaceOnChanges on an editable field: refused, nothing written", async () => {
+    s.setProgram(program(declare("v1", "SO-1", true, "Labelled anew")));
+    let error: Error | undefined;
+    const writes = await writesDuring(world, async () => (error = await failure(s.up())));
+    expect(writes).toEqual([]);
+    expect(errorsOf(error!)).toContain('Refusing to create a commit for resource "labelled"');
+    expect((await heldCommits(world)).get(ids.get("labelled")!)?.live).toBe(true);
+  });
+
   it("replaceWith and deletedWith a replaced commit: the leader gets its new commit, the others are refused and stay live", async () => {
     s.setProgram(program(declare("v1", "SO-2", true)));
     let error: Error | undefined;
@@ -124,7 +135,7 @@ describe("replacementTrigger, replaceWith and deletedWith are refused before any
     expect(writes).toEqual([`${CREATE} 200`]);
     expect(errorsOf(error!)).toContain("held by the resource being replaced");
     const held = await heldCommits(world);
-    for (const name of ["triggered", "leader", "follower", "companion"]) expect(held.get(ids.get(name)!)?.live, name).toBe(true);
+    for (const name of ["triggered", "labelled", "leader", "follower", "companion"]) expect(held.get(ids.get(name)!)?.live, name).toBe(true);
     const state = await stateByName(s);
     expect(state.get("follower")?.id).toBe(ids.get("follower"));
     expect(state.get("companion")?.id).toBe(ids.get("companion"));
