@@ -18,6 +18,8 @@ export type {
 export { customerCommitProvider } from "./runtime/provider";
 /** The serialized stand-in `CustomerCommit` hands Pulumi (for tests and custom resource classes). */
 export { customerCommitShim } from "./resource/shim";
+/** The `__provider` text Pulumi stores with every CustomerCommit (for import files and tools that write state). */
+export { customerCommitProviderText } from "./resource/provider-text";
 export { MissingCredentialsError } from "./runtime/credentials";
 export {
   AdoptionError,
