@@ -16,7 +16,8 @@ import { failurePath } from "../../provider/core";
 import { loadBuiltPackage } from "../helpers/built-package";
 import { type Engine, EngineOpError, type PulumiFn, type TestStack, createEngine } from "../helpers/engine";
 import { type MetronomeWorld, startMetronomeWorld } from "../helpers/metronome-world";
-import { type PluginHost, UNKNOWN, resourceUrn, serializeProvider, startPluginHost } from "../helpers/plugin-host";
+import { type ConsumerProject, PULUMI_ENDS, createConsumerProject } from "../helpers/packed-package";
+import { type PluginHost, UNKNOWN, resourceUrn, startPluginHost } from "../helpers/plugin-host";
 
 type Pkg = typeof import("../../provider");
 const pkg = loadBuiltPackage<Pkg>();
@@ -242,16 +243,20 @@ const CORPUS: Case[] = [
   },
 ];
 
-describe("bad-input corpus through the dynamic-provider plugin (gRPC Check)", { timeout: TIMEOUT }, () => {
+// On both ends of the peer range, each in a consumer project of the packed
+// package, with the `__provider` that project produces (packed-package.ts).
+describe.each(PULUMI_ENDS)("bad-input corpus through the dynamic-provider plugin of the %s @pulumi/pulumi (gRPC Check)", { timeout: TIMEOUT }, (end) => {
   let world: MetronomeWorld;
   let host: PluginHost;
   let provider: string;
+  let consumer: ConsumerProject;
   const urn = (name: string) => resourceUrn(TYPE, name.replace(/[^A-Za-z0-9]+/g, "-"), { project: PROJECT });
 
   beforeAll(async () => {
     world = await startMetronomeWorld();
-    provider = (await serializeProvider(pkg.customerCommitShim)).text;
-    host = await startPluginHost({ project: PROJECT });
+    consumer = createConsumerProject({ pulumi: end });
+    provider = consumer.providerText();
+    host = await startPluginHost({ project: PROJECT, cwd: consumer.dir, pluginPath: consumer.pluginPath });
     // As the engine does: the whole stack config, credentials included, so a
     // check that called out would reach the emulator and show in its log.
     const { config, secretConfig } = world.stackConfig();
@@ -262,6 +267,7 @@ describe("bad-input corpus through the dynamic-provider plugin (gRPC Check)", { 
   afterAll(async () => {
     await host?.close();
     await world?.close();
+    consumer?.remove();
   });
 
   it("covers at least 50 invalid argument sets, each with a distinct name", () => {
