@@ -17,7 +17,6 @@
  */
 import { execFile } from "node:child_process";
 import * as fs from "node:fs";
-import { createRequire } from "node:module";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -27,19 +26,13 @@ import { loadBuiltPackage } from "../helpers/built-package";
 import { type Engine, type TestStack, changeSummary, createEngine, diagnostics } from "../helpers/engine";
 import { REPO_ROOT } from "../helpers/repo";
 import { type Seeded, sdkFor, seed } from "../cli/import/seed";
-import { type Declared, declaredCommits, evaluateModule, runImport } from "../cli/import/support";
+import { type Declared, declaredCommits, runImport } from "../cli/import/support";
+import { programFrom, requestLog } from "./import-support";
 
 const TIMEOUT = 300_000;
 const TOKEN = "import-file-token";
 const TYPE = "pulumi-nodejs:dynamic/metronome:CustomerCommit";
 const STACK = "billing";
-const rootRequire = createRequire(path.join(REPO_ROOT, "package.json"));
-
-interface LoggedRequest {
-  method: string;
-  path: string;
-  status: number;
-}
 
 describe("pulumi import of existing commits from the generated import file", { timeout: TIMEOUT }, () => {
   let engine: Engine;
@@ -51,17 +44,7 @@ describe("pulumi import of existing commits from the generated import file", { t
   let declared: Declared[];
   let dir: string;
 
-  const programFrom = (source: string) => async () => {
-    const pkg = loadBuiltPackage();
-    const exports = evaluateModule(source, (id) => (id === "pulumi-metronome" ? pkg : rootRequire(id)));
-    return { commits: Object.keys(exports).length };
-  };
-  const requests = async (): Promise<LoggedRequest[]> =>
-    ((await (await fetch(`${emulator.url}/_emulator/requests`)).json()) as { data: LoggedRequest[] }).data;
-  const clearRequests = async (): Promise<void> => {
-    await fetch(`${emulator.url}/_emulator/requests`, { method: "DELETE" });
-  };
-  const writes = async (): Promise<LoggedRequest[]> => (await requests()).filter((r) => !r.path.endsWith("/list"));
+  const { requests, writes, clear: clearRequests } = requestLog(() => emulator.url);
   const customerArgs = (): string[] => ["--customer", seeded.customers.acme, "--customer", seeded.customers.globex];
 
   /**
