@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `pulumi-metronome <command>`: the package's command line. Each command lives
 // in its own folder and exports `run(argv, io)`, returning an exit code.
-import type { CommandIo } from "./io";
+import { type CommandIo, terminalSafe, terminalText } from "./io";
 
 interface Command {
   run(argv: string[], io: CommandIo): Promise<number>;
@@ -14,7 +14,9 @@ const COMMANDS: Record<string, { summary: string; load: () => Command }> = {
   import: { summary: "Write CustomerCommit declarations for commits that already exist", load: () => require("./import/command") },
 };
 
-export async function main(argv: string[], io: CommandIo): Promise<number> {
+export async function main(argv: string[], unsafeIo: CommandIo): Promise<number> {
+  // Every command's output, both streams, is safe for a terminal.
+  const io = terminalSafe(unsafeIo);
   const [name, ...rest] = argv;
   const command = name === undefined ? undefined : COMMANDS[name];
   if (command === undefined) {
@@ -41,7 +43,7 @@ if (require.main === module) {
   }).then(
     (code) => process.exit(code),
     (error: unknown) => {
-      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+      process.stderr.write(terminalText(`${error instanceof Error ? error.message : String(error)}\n`));
       process.exit(1);
     },
   );

@@ -78,12 +78,16 @@ export interface Undeclarable {
 export interface CustomerModel {
   customerId: string;
   archived: number;
+  /** Live commits skipped because the target stack already manages them. */
+  managed: number;
   declarations: Declaration[];
   undeclarable: Undeclarable[];
 }
 
 export interface ModelOptions {
   onDelete: OnDelete;
+  /** Commit ids the target stack already manages: skipped and counted. */
+  managed?: ReadonlySet<string>;
 }
 
 /** Declarations for every customer; resource and variable names unique across the module. */
@@ -102,12 +106,17 @@ export function buildModel(customers: readonly CustomerCommits[], options: Model
 function modelCustomer(c: CustomerCommits, options: ModelOptions): CustomerModel {
   const declarations: Declaration[] = [];
   const undeclarable: Undeclarable[] = [];
+  let managed = 0;
   for (const commit of [...c.live].sort(byAccessStartThenName)) {
+    if (options.managed?.has(commit.id)) {
+      managed++;
+      continue;
+    }
     const reason = whyUndeclarable(commit);
     if (reason !== undefined) undeclarable.push({ commitId: commit.id, reason });
     else declarations.push(declare(commit, c.customerId, options));
   }
-  return { customerId: c.customerId, archived: c.archived, declarations, undeclarable };
+  return { customerId: c.customerId, archived: c.archived, managed, declarations, undeclarable };
 }
 
 /**

@@ -17,6 +17,16 @@ options:
   --force                  overwrite --out when it already exists
   --on-delete <policy>     declare onDelete on every commit: archive (the default,
                            not written), endAccess or forget
+  --import-file <file>     also write a Pulumi import file for the same commits, for
+                           \`pulumi import --file <file> --generate-code=false\`
+                           (Pulumi >= 3.254); it holds each commit's state as the
+                           provider reads it, so the import writes nothing to Metronome
+  --stack <name>           skip commits this Pulumi stack already manages (read with
+                           \`pulumi stack export\`, run in the current directory); also
+                           the stack whose derived uniqueness keys --import-file writes
+  --state <file>           like --stack, from a file written by \`pulumi stack export\`
+  --project <name>         the Pulumi project, for derived uniqueness keys in
+                           --import-file (default: \`name\` in ./Pulumi.yaml)
   -h, --help               show this help
 
 Metronome credentials come from METRONOME_BEARER_TOKEN and METRONOME_BASE_URL
@@ -33,6 +43,13 @@ export interface ImportOptions {
   out?: string;
   force: boolean;
   onDelete: OnDelete;
+  /** Where to write the Pulumi import file, if at all. */
+  importFile?: string;
+  /** The stack whose state lists commits to skip (`pulumi stack export`). */
+  stack?: string;
+  /** A `pulumi stack export` file listing commits to skip. */
+  state?: string;
+  project?: string;
 }
 
 export type ParseResult = { kind: "help" } | { kind: "options"; options: ImportOptions } | { kind: "error"; message: string };
@@ -43,6 +60,7 @@ export function parseOptions(argv: readonly string[], readFile: (path: string) =
   let out: string | undefined;
   let force = false;
   let onDelete: OnDelete = "archive";
+  const paths: Partial<Record<"importFile" | "stack" | "state" | "project", string>> = {};
 
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i] as string;
@@ -89,6 +107,15 @@ export function parseOptions(argv: readonly string[], readFile: (path: string) =
       case "--force":
         force = true;
         break;
+      case "--import-file":
+      case "--stack":
+      case "--state":
+      case "--project": {
+        const given = value();
+        if (given === undefined || given.trim() === "") return { kind: "error", message: `${flag} needs ${flag === "--stack" || flag === "--project" ? "a name" : "a file path"}` };
+        paths[OPTION_KEYS[flag]] = given.trim();
+        break;
+      }
       case "--on-delete": {
         const policy = value();
         const found = ON_DELETE.find((p) => p.toLowerCase() === policy?.toLowerCase());
@@ -112,8 +139,11 @@ export function parseOptions(argv: readonly string[], readFile: (path: string) =
 
   const unique = [...new Set(customers)];
   if (unique.length === 0) return { kind: "error", message: "give at least one --customer <id> (or --customers-file)" };
-  return { kind: "options", options: { customers: unique, ...(out === undefined ? {} : { out }), force, onDelete } };
+  if (paths.stack !== undefined && paths.state !== undefined) return { kind: "error", message: "give --stack or --state, not both" };
+  return { kind: "options", options: { customers: unique, ...(out === undefined ? {} : { out }), force, onDelete, ...paths } };
 }
+
+const OPTION_KEYS = { "--import-file": "importFile", "--stack": "stack", "--state": "state", "--project": "project" } as const;
 
 /** One id per line; blank lines and `#` comments (whole-line or trailing) are ignored. */
 export function customerIdsFromText(text: string): string[] {

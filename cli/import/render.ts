@@ -46,6 +46,7 @@ function plural(n: number, one: string, many = `${one}s`): string {
 function renderCustomerHeading(c: CustomerModel): string[] {
   const summary = [`${plural(c.declarations.length, "live commit")} declared`];
   if (c.undeclarable.length > 0) summary.push(`${plural(c.undeclarable.length, "commit")} not declarable`);
+  if (c.managed > 0) summary.push(`${plural(c.managed, "live commit")} skipped (the stack already manages ${c.managed === 1 ? "it" : "them"})`);
   summary.push(
     c.archived === 0
       ? "no archived commits"

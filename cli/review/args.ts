@@ -43,7 +43,7 @@ function parseAmount(text: string): number {
   // The limit is compared exactly, so it must be a number that means exactly what was written.
   const exact = exactAmount(value);
   if (exact === undefined || exactText(exact) !== plain.replace(/^0+(?=\d)/, "").replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "")) {
-    throw new UsageError(`--max-change: "${text}" cannot be compared exactly (at most 15 significant digits, below 10^15)`);
+    throw new UsageError(`--max-change: "${text}" cannot be compared exactly (give at most 15 significant digits, and at most 90 trillion)`);
   }
   return value;
 }

@@ -10,6 +10,7 @@ import type { ResourceState } from "./preview-types";
 import { scheduleChanges } from "./schedule-changes";
 import { canonicalInputsOf, canonicalProps, snapshotOf, sumVals } from "./snapshot";
 import type { CommitStep } from "./steps";
+import { quoted } from "./text";
 import { type Val, containsOpaque, isOpaque, revealOpaque } from "./values";
 
 export interface BuildOptions {
@@ -46,7 +47,7 @@ function removalOf(old: ResourceState | undefined, before: CommitSnapshot, asOf:
   const retained = old?.retainOnDelete === true;
   let policy: RemovalPolicy = "archive";
   if (retained) policy = "forget";
-  else if (isOpaque(before.onDelete)) notes.push("`onDelete` is not shown in the preview; the provider's default, archive, is assumed.");
+  else if (isOpaque(before.onDelete)) notes.push(`${quoted("onDelete")} is not shown in the preview; the provider's default, archive, is assumed.`);
   else if ((REMOVAL_ACTIONS as readonly string[]).includes(before.onDelete)) policy = before.onDelete as RemovalPolicy;
   return {
     policy,
@@ -144,7 +145,7 @@ export function buildChange(step: CommitStep, options: BuildOptions): CommitChan
     change.items = schedule.items;
     change.notes = [
       ...notesOf(before),
-      ...schedule.unsupported.map((u) => `\`pulumi up\` will refuse this edit: \`${u.property}\`: ${u.reason}.`),
+      ...schedule.unsupported.map((u) => `${quoted("pulumi up")} will refuse this edit: ${quoted(u.property)}: ${u.reason}.`),
     ];
     // Customer and credit type cannot change in place: the edit stays with the old ones.
     change.deltas = [{ customerId: before.customerId, creditTypeId: before.creditTypeId, amount: minus(after.committed, before.committed) }];

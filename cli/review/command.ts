@@ -11,6 +11,7 @@ import { InputError, parsePreviewText } from "./input";
 import { renderJson } from "./render-json";
 import { renderMarkdown } from "./render-markdown";
 import { reviewPreview } from "./review";
+import { plainText } from "./text";
 import { USAGE } from "./usage";
 
 export const EXIT_OK = 0;
@@ -52,7 +53,7 @@ async function review(args: ReviewArgs, io: CommandIo): Promise<number> {
   });
   io.stdout(args.format === "json" ? renderJson(result, table) : renderMarkdown(result, table));
   if (result.gate?.failed) {
-    io.stderr(result.gate.reasons.map((r) => `review gate: approval required: ${r}\n`).join(""));
+    io.stderr(result.gate.reasons.map((r) => `review gate: approval required: ${plainText(r)}\n`).join(""));
     return EXIT_GATE;
   }
   return EXIT_OK;

@@ -1,18 +1,18 @@
 // The money consequence of replacing or removing a commit, as sentences a
-// reviewer can act on. Plain text with `code` spans (valid in Markdown and
-// readable in JSON).
+// reviewer can act on. Plain text with quoted values (text.ts), which each
+// renderer shows its own way.
 
 import type { CreditTypeTable } from "./credit-types";
 import type { CommitChange, CommitSnapshot, EndAccessEstimate, ReplaceReason } from "./model";
 import { formatMoney } from "./money";
 import { sumVals } from "./snapshot";
-import { describeOpaque, formatAccess, formatTime } from "./text";
+import { describeOpaque, formatAccess, formatTime, quoted } from "./text";
 import { isOpaque } from "./values";
 
 const code = (v: unknown): string => {
   if (isOpaque(v)) return describeOpaque(v.opaque);
   if (v === undefined) return "(not set)";
-  return `\`${typeof v === "string" ? v : JSON.stringify(v, (_k, x) => (isOpaque(x) ? describeOpaque(x.opaque) : x))}\``;
+  return quoted(typeof v === "string" ? v : JSON.stringify(v, (_k, x) => (isOpaque(x) ? describeOpaque(x.opaque) : x)));
 };
 
 const commitRef = (s: CommitSnapshot): string => (s.commitId === undefined ? "the old commit" : `commit ${code(s.commitId)}`);
@@ -39,7 +39,7 @@ function removalPhrase(change: CommitChange, t: CreditTypeTable): string {
   if (before.archivedAt !== undefined) return `drops ${commitRef(before)}, which Metronome had already archived`;
   if (removal === undefined || removal.policy === "archive") return `archives ${described(before, t)}`;
   if (removal.policy === "forget") {
-    const why = removal.retained ? " (`retainOnDelete` is set)" : "";
+    const why = removal.retained ? ` (${quoted("retainOnDelete")} is set)` : "";
     return `stops managing ${described(before, t)}${why}; Metronome keeps billing it`;
   }
   const e = removal.endAccess as EndAccessEstimate;
@@ -55,7 +55,19 @@ function refusalLines(change: CommitChange): string[] {
     change.action === "replace"
       ? "the replacement fails after the new commit was created, so both stay live"
       : "the delete fails and the commit stays live";
-  return [`Metronome will refuse to end access to ${ref}: ${e.refusal}; ${then}. Set \`onDelete: "archive"\` or \`"forget"\` (and \`pulumi up\`) first.`];
+  return [`Metronome will refuse to end access to ${ref}: ${e.refusal}; ${then}. Set ${quoted('onDelete: "archive"')} or ${quoted('"forget"')} (and ${quoted("pulumi up")}) first.`];
+}
+
+function stillDeclaredLines(change: CommitChange): string[] {
+  const others = change.stillDeclaredBy ?? [];
+  if (others.length === 0 || change.before?.commitId === undefined) return [];
+  const whom = others.map(quoted).join(", ");
+  const verb = change.removal?.policy === "endAccess" ? "ends access to" : "archives";
+  return [
+    `${quoted(change.name)} ${verb} commit ${quoted(change.before.commitId)}, which ${whom} in this plan still ${others.length === 1 ? "declares" : "declare"}: ` +
+      `after ${quoted("pulumi up")} ${others.length === 1 ? "that resource points" : "those resources point"} at a commit that is no longer live. ` +
+      `Keep one declaration of each commit: give the one you remove ${quoted('onDelete: "forget"')} (and ${quoted("pulumi up")}) first, or drop it with ${quoted("pulumi state delete")}.`,
+  ];
 }
 
 function reasonText(r: ReplaceReason): string {
@@ -94,9 +106,10 @@ export function warningsOf(change: CommitChange, t: CreditTypeTable): string[] {
   } else if (change.action === "archive" || change.action === "endAccess" || change.action === "forget") {
     out.push(`${capitalize(removalPhrase(change, t))}.`);
   }
+  out.push(...stillDeclaredLines(change));
   out.push(...refusalLines(change));
   if (change.protect && (change.action === "replace" || change.removal !== undefined)) {
-    out.push("The resource is protected: Pulumi refuses this until `protect` is removed.");
+    out.push(`The resource is protected: Pulumi refuses this until ${quoted("protect")} is removed.`);
   }
   return out;
 }

@@ -9,6 +9,7 @@
 
 import { CLOUD_CREDITS_CREDIT_TYPE_ID, EUR_CENTS_CREDIT_TYPE_ID } from "../../emulator/credit-types";
 import { USD_CENTS_CREDIT_TYPE_ID } from "../../provider/api/wire";
+import { visibleControls } from "./text";
 
 export interface CreditTypeInfo {
   /** Shown after amounts (or as the currency name in totals). */
@@ -64,6 +65,11 @@ export function parseCreditTypes(doc: unknown): Map<string, CreditTypeInfo> {
 }
 
 /** The well-known table with `extra` entries added (they win). */
+/** The well-known credit types with `extra` over them; names and symbols with invisible characters made visible. */
 export function creditTypeTable(extra: CreditTypeTable = new Map()): CreditTypeTable {
-  return new Map([...WELL_KNOWN_CREDIT_TYPES, ...extra]);
+  const visible = [...extra].map(([id, info]): [string, CreditTypeInfo] => [
+    id,
+    { ...info, name: visibleControls(info.name), ...(info.symbol === undefined ? {} : { symbol: visibleControls(info.symbol) }) },
+  ]);
+  return new Map([...WELL_KNOWN_CREDIT_TYPES, ...visible]);
 }

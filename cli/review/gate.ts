@@ -10,7 +10,7 @@
 import type { CreditTypeTable } from "./credit-types";
 import type { Action, CommitChange, GateResult, TotalRow, Totals } from "./model";
 import { creditTypeLabel, creditTypeOf, exceedsLimit, formatMoney, limitInUnits } from "./money";
-import { describeOpaque, pendingText } from "./text";
+import { describeOpaque, pendingText, quoted } from "./text";
 import { isOpaque } from "./values";
 
 export const FAIL_ON_WORDS = ["create", "adopt", "edit", "replace", "delete", "archive", "endAccess", "forget"] as const;
@@ -41,7 +41,7 @@ function failOnReasons(changes: readonly CommitChange[], failOn: readonly FailOn
     const word = failOn.find((w) => matches(w, c.action));
     if (word === undefined) continue;
     const verb = c.action === "replace" && c.replaceUncertain ? "may replace" : VERB[c.action];
-    out.push(`the plan ${verb} commit \`${c.name}\` (--fail-on ${word})`);
+    out.push(`the plan ${verb} commit ${quoted(c.name)} (--fail-on ${word})`);
   }
   return out;
 }
@@ -66,7 +66,7 @@ function maxChangeReasons(totals: Totals, limit: number, table: CreditTypeTable)
     }
   };
   for (const row of totals.byCustomer) {
-    check(`customer ${isOpaque(row.customerId) ? `(${describeOpaque(row.customerId.opaque)})` : `\`${row.customerId}\``}`, row);
+    check(`customer ${isOpaque(row.customerId) ? `(${describeOpaque(row.customerId.opaque)})` : quoted(row.customerId)}`, row);
   }
   for (const row of totals.overall) {
     const rows = totals.byCustomer.filter((r) => JSON.stringify(r.creditTypeId) === JSON.stringify(row.creditTypeId));

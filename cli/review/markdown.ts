@@ -1,28 +1,28 @@
-// GitHub-flavoured Markdown building blocks: escaping, code spans, tables.
+// GitHub-flavoured Markdown building blocks. Every value that did not come
+// from this program (names, ids, diagnostics, anything from the plan or a
+// credit-types file) is written with mdLiteral, one rule for all of them:
+// invisible characters are made visible (⟨U+000A⟩), and every ASCII
+// punctuation character is backslash-escaped. CommonMark makes any escaped
+// ASCII punctuation a literal character, in tables too, so no value can
+// open an element, a heading, a list, a link, an autolink, a table cell or
+// math (`$`), and no value can close a code span: values shown as code are
+// in <code> elements, whose content is escaped text like the rest.
 
-/**
- * Escapes characters Markdown would interpret in free text (names, amounts,
- * messages). `$` too: GitHub renders `$...$` as math, which two amounts on
- * one line ("+$5.00 … -$3.00") would otherwise trigger.
- */
-export function mdText(s: string): string {
-  return s.replace(/[\\`*_{}[\]<>#~$]/g, (c) => `\\${c}`).replace(/\r?\n/g, " ");
+import { splitQuoted, visibleControls } from "./text";
+
+/** The rendering rule for text: shows literally whatever it holds. */
+export function mdLiteral(s: string): string {
+  return visibleControls(s).replace(/[!-/:-@[-`{-~]/g, (c) => `\\${c}`);
 }
 
-/** A code span that survives backticks inside. */
+/** A value as code: an HTML code element around literal text (no backtick fence a value could close). */
 export function mdCode(s: string): string {
-  const text = s.replace(/\r?\n/g, " ");
-  if (!text.includes("`")) return `\`${text}\``;
-  return `\`\` ${text} \`\``;
+  return `<code>${mdLiteral(s)}</code>`;
 }
 
-/** A table cell: pipes escaped (also inside code spans, which GFM allows) and lines joined. */
-export function mdCell(s: string): string {
-  return s.replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
-}
-
+/** A table. Cells are Markdown already (values in them went through mdLiteral, which escapes `|`). */
 export function mdTable(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
-  const line = (cells: readonly string[]) => `| ${cells.map(mdCell).join(" | ")} |`;
+  const line = (cells: readonly string[]) => `| ${cells.join(" | ")} |`;
   return [line(header), `|${header.map(() => "---").join("|")}|`, ...rows.map(line)].join("\n");
 }
 
@@ -34,10 +34,9 @@ export function mdAlert(kind: "NOTE" | "WARNING" | "CAUTION", lines: readonly st
   return [`> [!${kind}]`, ...body].join("\n");
 }
 
-/** Text that already carries `code` spans (warnings, notes, gate reasons): escapes only outside them. */
-export function mdInline(s: string): string {
-  return s
-    .split(/(`[^`]*`)/)
-    .map((part, i) => (i % 2 === 1 ? part : mdText(part)))
+/** A sentence with quoted values (warnings, notes, gate reasons): the values as code, the rest as literal text. */
+export function mdSentence(s: string): string {
+  return splitQuoted(s)
+    .map((p) => (p.quoted ? mdCode(p.text) : mdLiteral(p.text)))
     .join("");
 }

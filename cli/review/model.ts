@@ -133,6 +133,8 @@ export interface CommitChange {
   deltas: Delta[];
   /** Facts the reviewer should know (e.g. an edit Metronome cannot make). */
   notes: string[];
+  /** Other resources of the plan that still declare the commit this change archives or ends (still-declared.ts). */
+  stillDeclaredBy?: string[];
   protect: boolean;
 }
 

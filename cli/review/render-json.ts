@@ -6,7 +6,7 @@ import { warningsOf } from "./consequences";
 import type { CreditTypeTable } from "./credit-types";
 import type { Action, CommitChange, CommitSnapshot, Review, TotalRow } from "./model";
 import { creditTypeLabel, formatMoney } from "./money";
-import { formatAccess, formatInvoicing } from "./text";
+import { formatAccess, formatInvoicing, plainText } from "./text";
 
 export const JSON_FORMAT = "pulumi-metronome.review/v1";
 
@@ -39,8 +39,9 @@ function changeJson(c: CommitChange, t: CreditTypeTable) {
     replaceUncertain: c.replaceUncertain,
     removal: c.removal,
     deltas: c.deltas.map((d) => ({ ...d, display: formatMoney(d.amount, d.creditTypeId, t, { signed: true }) })),
-    warnings: warningsOf(c, t),
-    notes: c.notes,
+    warnings: warningsOf(c, t).map(plainText),
+    notes: c.notes.map(plainText),
+    stillDeclaredBy: c.stillDeclaredBy ?? [],
     protect: c.protect,
   };
 }
@@ -62,7 +63,7 @@ export function renderJson(review: Review, t: CreditTypeTable): string {
     format: JSON_FORMAT,
     asOf: review.asOf,
     summary: { ...counts, unchanged: review.unchanged },
-    gate: review.gate ?? null,
+    gate: review.gate === undefined ? null : { ...review.gate, reasons: review.gate.reasons.map(plainText) },
     errors: review.errors,
     changes: review.changes.map((c) => changeJson(c, t)),
     totals: {

@@ -3,7 +3,7 @@
 
 import { warningsOf } from "./consequences";
 import type { CreditTypeTable } from "./credit-types";
-import { mdAlert, mdCode, mdInline, mdTable, mdText } from "./markdown";
+import { mdAlert, mdCode, mdLiteral, mdSentence, mdTable } from "./markdown";
 import type { AccessItem, Action, CommitChange, CommitSnapshot, FieldChange, InvoiceItem, ItemChange, Review, TotalRow } from "./model";
 import { creditTypeLabel, formatMoney } from "./money";
 import { describeOpaque, formatAccess, formatInvoicing, formatRange, formatTime, pendingText } from "./text";
@@ -35,10 +35,10 @@ const OPAQUE_MD: Record<OpaqueKind, string> = {
 };
 const opaqueMd = (kind: OpaqueKind): string => OPAQUE_MD[kind];
 const valMd = (v: Val<string> | undefined): string => (v === undefined ? "" : isOpaque(v) ? opaqueMd(v.opaque) : mdCode(v));
-const plainMd = (v: Val<string>): string => (isOpaque(v) ? opaqueMd(v.opaque) : mdText(v));
+const plainMd = (v: Val<string>): string => (isOpaque(v) ? opaqueMd(v.opaque) : mdLiteral(v));
 /** Plain text from the text helpers: opaque phrases italicised, the rest escaped. */
 const textMd = (s: string): string =>
-  s === describeOpaque("unknown") ? opaqueMd("unknown") : s === describeOpaque("secret") ? opaqueMd("secret") : s === describeOpaque("incomputable") ? opaqueMd("incomputable") : mdText(s);
+  s === describeOpaque("unknown") ? opaqueMd("unknown") : s === describeOpaque("secret") ? opaqueMd("secret") : s === describeOpaque("incomputable") ? opaqueMd("incomputable") : mdLiteral(s);
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 /** A table cell of a changing value: the new one, with the old one below it. */
@@ -131,7 +131,7 @@ function details(c: CommitChange, t: CreditTypeTable): string | undefined {
     ...c.fields.map(fieldLine),
     ...c.items.map((ch) => (ch.schedule === "access" ? accessLine(ch, c, t) : invoiceLine(ch, c, t))),
   ];
-  const notes = c.notes.map((n) => `_Note:_ ${mdInline(n)}`);
+  const notes = c.notes.map((n) => `_Note:_ ${mdSentence(n)}`);
   if (c.action === "adopt" && c.after?.adopts !== undefined) notes.unshift(`_Note:_ adopts existing commit ${valMd(c.after.adopts)}; nothing is created in Metronome.`);
   if (lines.length === 0 && notes.length === 0) return undefined;
   const commit = c.before?.commitId === undefined ? "" : ` (commit ${mdCode(c.before.commitId)})`;
@@ -143,15 +143,15 @@ function details(c: CommitChange, t: CreditTypeTable): string | undefined {
 // ---- totals -------------------------------------------------------------------
 
 function netCell(r: Omit<TotalRow, "customerId">, t: CreditTypeTable): string {
-  const known = mdText(formatMoney(r.net, r.creditTypeId, t, { signed: true }));
+  const known = mdLiteral(formatMoney(r.net, r.creditTypeId, t, { signed: true }));
   if (r.pending.length === 0) return known;
-  const pending = mdText(pendingText(r.pending));
+  const pending = mdLiteral(pendingText(r.pending));
   return r.net === 0 ? `${pending.charAt(0).toUpperCase()}${pending.slice(1)}` : `${known} + ${pending}`;
 }
 
 function totalsSection(review: Review, t: CreditTypeTable): string {
-  const rows = review.totals.byCustomer.map((r) => [valMd(r.customerId), mdText(creditTypeLabel(r.creditTypeId, t)), netCell(r, t)]);
-  for (const r of review.totals.overall) rows.push(["**All customers**", mdText(creditTypeLabel(r.creditTypeId, t)), `**${netCell(r, t)}**`]);
+  const rows = review.totals.byCustomer.map((r) => [valMd(r.customerId), mdLiteral(creditTypeLabel(r.creditTypeId, t)), netCell(r, t)]);
+  for (const r of review.totals.overall) rows.push(["**All customers**", mdLiteral(creditTypeLabel(r.creditTypeId, t)), `**${netCell(r, t)}**`]);
   return `### Net change in committed value\n\n${mdTable(["Customer", "Currency", "Net change"], rows)}`;
 }
 
@@ -162,12 +162,12 @@ export function renderMarkdown(review: Review, t: CreditTypeTable): string {
   if (review.gate) {
     out.push(
       review.gate.failed
-        ? mdAlert("CAUTION", ["**Approval required.** This plan trips the review gate:", ...review.gate.reasons.map((r) => `- ${mdInline(r)}`)])
+        ? mdAlert("CAUTION", ["**Approval required.** This plan trips the review gate:", ...review.gate.reasons.map((r) => `- ${mdSentence(r)}`)])
         : "Review gate: passed.",
     );
   }
   if (review.errors.length > 0) {
-    out.push(mdAlert("CAUTION", ["**The preview reported errors; the plan below is incomplete.**", ...review.errors.map((e) => `- ${mdText(e)}`)]));
+    out.push(mdAlert("CAUTION", ["**The preview reported errors; the plan below is incomplete.**", ...review.errors.map((e) => `- ${mdLiteral(e)}`)]));
   }
   if (review.changes.length > 0) {
     out.push(mdTable(["Action", "Resource", "Customer", "Product", "Type", "Amount", "Access", "Invoices"], review.changes.map((c) => row(c, t))));
@@ -176,14 +176,14 @@ export function renderMarkdown(review: Review, t: CreditTypeTable): string {
     const lines = warningsOf(c, t);
     if (lines.length === 0) return [];
     const label = c.action === "replace" && c.replaceUncertain ? "replace?" : ACTION_WORD[c.action];
-    return [mdAlert("WARNING", [`**${label} ${mdCode(c.name)}**: ${mdInline(lines[0] as string)}`, ...lines.slice(1).map(mdInline)])];
+    return [mdAlert("WARNING", [`**${label} ${mdCode(c.name)}**: ${mdSentence(lines[0] as string)}`, ...lines.slice(1).map((l) => mdSentence(l))])];
   });
   out.push(...warnings);
   const detailed = review.changes.map((c) => details(c, t)).filter((d): d is string => d !== undefined);
   if (detailed.length > 0) out.push(`### Changes\n\n${detailed.join("\n\n")}`);
   if (review.changes.length > 0) out.push(totalsSection(review, t));
   if (review.other.length > 0) {
-    out.push(`Not summarized: ${review.other.map((o) => `${mdText(o.op)} ${mdCode(o.name)}`).join(", ")}.`);
+    out.push(`Not summarized: ${review.other.map((o) => `${mdLiteral(o.op)} ${mdCode(o.name)}`).join(", ")}.`);
   }
   out.push(
     "<sub>Committed value is the sum of a commit's access-schedule amounts. Access runs from the first date up to, not including, the second. " +

@@ -8,6 +8,8 @@ import { type GateOptions, evaluateGate } from "./gate";
 import type { Review } from "./model";
 import type { PreviewDigest } from "./preview-types";
 import { selectCommitSteps } from "./steps";
+import { markStillDeclared } from "./still-declared";
+import { visibleControls, visibleStrings } from "./text";
 import { totalsOf } from "./totals";
 
 export interface ReviewOptions {
@@ -18,7 +20,10 @@ export interface ReviewOptions {
   creditTypes?: CreditTypeTable;
 }
 
-export function reviewPreview(digest: PreviewDigest, options: ReviewOptions = {}): Review {
+export function reviewPreview(raw: PreviewDigest, options: ReviewOptions = {}): Review {
+  // Every string of the plan with its invisible characters made visible, once,
+  // before anything reads it (text.ts: quoted values rely on it).
+  const digest = visibleStrings(raw) as PreviewDigest;
   // Whole seconds: the estimate does not need more, and the text reads better.
   const asOf = new Date(Math.floor((options.asOf ?? new Date()).getTime() / 1000) * 1000);
   const table = options.creditTypes ?? creditTypeTable();
@@ -28,8 +33,12 @@ export function reviewPreview(digest: PreviewDigest, options: ReviewOptions = {}
   const changes = selected.changes
     .map((step) => buildChange(step, { asOf }))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
+  markStillDeclared(changes, digest);
   const totals = totalsOf(changes);
-  const errors = (digest.diagnostics ?? []).filter((d) => d.severity === "error").map((d) => d.message.trim());
+  // Diagnostics span lines; each becomes one line (line breaks as spaces), read from the plan as it came.
+  const errors = (raw.diagnostics ?? [])
+    .filter((d) => d.severity === "error")
+    .map((d) => visibleControls(String(d.message).trim().replace(/\s*[\r\n]+\s*/g, " ")));
   const review: Review = {
     changes,
     totals,

@@ -1,5 +1,6 @@
 // Plain-text pieces shared by the renderers: opaque values, timestamps,
-// access windows and invoice schedules. No Markdown here.
+// access windows and invoice schedules, and quoted values inside sentences.
+// No Markdown here.
 
 import type { CreditTypeTable } from "./credit-types";
 import type { AccessItem, Invoicing } from "./model";
@@ -61,6 +62,58 @@ export function formatInvoicing(invoicing: Invoicing, table: CreditTypeTable): s
       return `${items.length} invoices, ${dates}, ${formatMoney(total, invoicing.creditTypeId, table)} in total`;
     }
   }
+}
+
+// ---- quoted values ------------------------------------------------------------
+//
+// Sentences (warnings, notes, gate reasons) name values: resource names, ids,
+// properties. A quoted value sits between two control characters, which no
+// other text of a review can hold: every string of the plan and of the
+// credit-type table has its invisible characters made visible on the way in
+// (visibleStrings, creditTypeTable). Each renderer then decides how a quoted
+// value looks: Markdown as code, JSON and the terminal in backticks.
+
+const OPEN = "\u0002";
+const CLOSE = "\u0003";
+
+/**
+ * Control, bidi and zero-width characters (and line/paragraph separators):
+ * they would end a line, reorder the text around them, or hide in it.
+ */
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/g;
+
+/** Each invisible character as a visible `⟨U+202E⟩`; everything else as it is. */
+export function visibleControls(s: string): string {
+  return s.replace(INVISIBLE, (c) => `⟨U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}⟩`);
+}
+
+/** A copy of a parsed JSON value with visibleControls applied to every string and key. */
+export function visibleStrings(v: unknown): unknown {
+  if (typeof v === "string") return visibleControls(v);
+  if (Array.isArray(v)) return v.map(visibleStrings);
+  if (v !== null && typeof v === "object") {
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [visibleControls(k), visibleStrings(x)]));
+  }
+  return v;
+}
+
+/** A value quoted inside a sentence. */
+export const quoted = (v: string): string => `${OPEN}${visibleControls(v)}${CLOSE}`;
+
+/** A sentence split into its own text and the values quoted in it. */
+export function splitQuoted(s: string): Array<{ text: string; quoted: boolean }> {
+  const out: Array<{ text: string; quoted: boolean }> = [];
+  for (const [i, part] of s.split(/[\u0002\u0003]/).entries()) {
+    if (part !== "") out.push({ text: part, quoted: i % 2 === 1 });
+  }
+  return out;
+}
+
+/** A sentence for JSON or a terminal: quoted values in backticks, nothing invisible. */
+export function plainText(s: string): string {
+  return splitQuoted(s)
+    .map((p) => (p.quoted ? `\`${p.text}\`` : visibleControls(p.text)))
+    .join("");
 }
 
 /** What a total is still missing: "an amount unknown until apply", "a secret amount", or both. */

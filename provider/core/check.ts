@@ -185,7 +185,12 @@ export function validateInputs(raw: unknown): ValidationResult {
     taken.add(i.path);
     schemaIssues.push(i);
   }
-  const ruleIssues = checkRules(input).filter((i) => !taken.has(i.path) && !below(i.path));
+  const ruleIssues: Issue[] = [];
+  for (const i of checkRules(input)) {
+    if (taken.has(i.path) || below(i.path)) continue;
+    taken.add(i.path);
+    ruleIssues.push(i);
+  }
   const issues = [...shape.issues, ...schemaIssues, ...ruleIssues];
   if (issues.length > 0) return { ok: false, issues };
   return { ok: true, inputs: canonicalize(input) as CustomerCommitInputs };
@@ -210,10 +215,36 @@ export function checkInputs(olds: unknown, news: unknown): { inputs: Obj; failur
     const inputs = result.inputs as Obj;
     inputs.uniquenessKey = effectiveUniquenessKey(prior, inputs, declared, candidate);
     const kept = keyKeptOnReplace(prior, inputs);
-    return { inputs, failures: kept.map((i) => ({ property: i.path, reason: i.message })) };
+    return { inputs, failures: kept.map((i) => checkFailure(i, news)) };
   }
   const inputs = isObj(news) ? withoutInternalKeys(news) : {};
-  return { inputs, failures: result.issues.map((i) => ({ property: i.path, reason: i.message })) };
+  return { inputs, failures: result.issues.map((i) => checkFailure(i, news)) };
+}
+
+/**
+ * One issue as the engine shows it. Pulumi prints a failure as
+ *   <type> resource '<name>': property <property> value <value> has a problem: <reason>
+ * looking `<value>` up by top-level name only: a nested path would print
+ * `{<nil>}` (as would a missing field), a top-level object its whole dump.
+ * So `property` is given only for a top-level field holding a scalar, which
+ * is then shown as given; any other issue leaves it empty, which Pulumi
+ * prints as
+ *   <type> resource '<name>' has a problem: <path>: <message>
+ * Either way the exact path is kept: `failurePath` reads it back.
+ */
+function checkFailure(issue: Issue, news: unknown): CheckFailure {
+  if (issue.path === "") return { property: "", reason: issue.message };
+  const topLevel = !/[.[]/.test(issue.path);
+  const value = isObj(news) ? news[issue.path] : undefined;
+  const readable = topLevel && value !== undefined && value !== null && !isObj(value) && !Array.isArray(value);
+  return readable ? { property: issue.path, reason: issue.message } : { property: "", reason: `${issue.path}: ${issue.message}` };
+}
+
+/** The exact property path a check failure is about (`""` for the inputs as a whole). */
+export function failurePath(failure: CheckFailure): string {
+  if (failure.property !== "") return failure.property;
+  const colon = failure.reason.indexOf(": ");
+  return colon < 0 ? "" : failure.reason.slice(0, colon);
 }
 
 /**

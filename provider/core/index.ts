@@ -34,7 +34,7 @@ export { canonicalize, canonicalId, canonicalSet } from "./canonical";
 export { parseTimestamp, formatTimestamp, canonicalTimestamp, isTimestamp, TIMESTAMP_FORM } from "./timestamps";
 export { checkRules, RULES, MAX_UNIQUENESS_KEY, MAX_CUSTOM_FIELD_KEY, MAX_CUSTOM_FIELD_VALUE } from "./rules";
 export type { Issue, Rule } from "./rules";
-export { checkInputs, validateInputs, CommitValidationError, formatIssues, withoutInternalKeys } from "./check";
+export { checkInputs, failurePath, validateInputs, CommitValidationError, formatIssues, withoutInternalKeys } from "./check";
 export type { CheckFailure, ValidationResult } from "./check";
 export { REPLACE_ONLY, replacedProperties, replaceOnlyFields } from "./replace";
 export type { ReplaceOnlyField } from "./replace";

@@ -2,22 +2,20 @@
 //
 // Metronome's amounts, unit prices and quantities are JSON numbers (doubles;
 // metronome-api.md §8, the SDK's `number`) in the credit type's smallest unit
-// (cents for USD). A double can stand for a decimal exactly only while the
-// decimal is short: every decimal of at most 15 significant digits survives
-// the trip text -> double -> text unchanged (IEEE 754 binary64 guarantees 15,
-// not 17). So an amount is accepted when it has at most 15 significant digits
-// and is below 10^15 units (whole amounts are then safe integers): that
-// number means the same decimal in the user's program, in the JSON we send,
-// in Metronome and in a review. Sums, differences and products are computed
-// on those decimals with bigints, never in floating point, and a result is
-// handed back as a number only when it obeys the same rule.
+// (cents for USD). Each one is taken as the decimal its shortest JSON text
+// denotes, the text that is sent: `0.1` is one tenth, and Metronome's own
+// three-way split `33333.333333333336` is that decimal. Amounts are accepted
+// up to Number.MAX_SAFE_INTEGER units in magnitude (9,007,199,254,740,991;
+// $90 trillion in USD cents), where every whole amount is exact. Sums,
+// differences and products are computed on those decimals with bigints,
+// never in floating point, and a result is used only when it is itself such
+// a number (its decimal survives the trip to a double and back unchanged):
+// nothing is ever rounded, and what cannot be computed exactly is refused.
 
 import { USD_CENTS_CREDIT_TYPE_ID } from "../api/wire";
 
-/** Significant decimal digits a double carries exactly both ways. */
-export const MAX_SIGNIFICANT_DIGITS = 15;
-/** Amounts must be below this many units (exclusive): $10,000,000,000,000.00 in USD cents. */
-export const AMOUNT_LIMIT = 1e15;
+/** Largest magnitude of an amount, in units (inclusive). */
+export const AMOUNT_LIMIT = Number.MAX_SAFE_INTEGER;
 
 /** A decimal: `units × 10^-scale`, scale ≥ 0. */
 export interface Exact {
@@ -54,18 +52,16 @@ function normalize(e: Exact): Exact {
 
 const abs = (n: bigint): bigint => (n < 0n ? -n : n);
 
-function significantDigits(e: Exact): number {
-  let digits = abs(e.units).toString().replace(/0+$/, "");
-  if (digits === "") digits = "0";
-  return digits.length;
-}
+const sameExact = (a: Exact, b: Exact): boolean => a.units === b.units && a.scale === b.scale;
 
-/** True when the decimal can be an amount: at most 15 significant digits, below 10^15 units. */
+/** True when the decimal can be an amount: within AMOUNT_LIMIT, and a double holds it exactly. */
 export function isRepresentable(e: Exact): boolean {
-  return significantDigits(e) <= MAX_SIGNIFICANT_DIGITS && abs(e.units) < BigInt(AMOUNT_LIMIT) * 10n ** BigInt(e.scale);
+  if (abs(e.units) > BigInt(AMOUNT_LIMIT) * 10n ** BigInt(e.scale)) return false;
+  const back = decimalOf(Number(exactText(e)));
+  return back !== undefined && sameExact(back, normalize(e));
 }
 
-/** The exact decimal of an amount, or undefined when it is not a number that can be one exactly. */
+/** The exact decimal of an amount, or undefined when it is not a number that can be one. */
 export function exactAmount(v: unknown): Exact | undefined {
   if (typeof v !== "number") return undefined;
   const e = decimalOf(v);
@@ -76,10 +72,7 @@ export function exactAmount(v: unknown): Exact | undefined {
 export function amountProblem(v: number): string | undefined {
   if (!Number.isFinite(v)) return `must be a finite number (got ${v})`;
   if (exactAmount(v) !== undefined) return undefined;
-  return (
-    `cannot be sent to Metronome exactly (got ${v}): amounts are JSON numbers, exact only up to ${MAX_SIGNIFICANT_DIGITS} ` +
-    `significant digits and below ${AMOUNT_LIMIT.toExponential()} units; round it or use a smaller credit unit`
-  );
+  return `is larger than the ${AMOUNT_LIMIT.toLocaleString("en-US")} units an amount can be exactly (got ${v})`;
 }
 
 function align(a: Exact, b: Exact): [bigint, bigint, number] {

@@ -8,7 +8,6 @@
 import {
   AMOUNT_LIMIT,
   type Exact,
-  MAX_SIGNIFICANT_DIGITS,
   amountProblem,
   compareExact,
   exactAmount,
@@ -329,8 +328,8 @@ export const exactAmounts: Rule = (o) => {
     out.push(
       issue(
         at,
-        `unitPrice × quantity = ${exactText(total)} is not an amount Metronome can hold exactly ` +
-          `(at most ${MAX_SIGNIFICANT_DIGITS} significant digits, below ${AMOUNT_LIMIT.toExponential()} units)`,
+        `unitPrice × quantity = ${exactText(total)} is not an amount that can be sent exactly ` +
+          `(a JSON number of at most ${AMOUNT_LIMIT.toLocaleString("en-US")} units that holds this decimal)`,
       ),
     );
   }

@@ -51,8 +51,8 @@ export function verifyEdit(commitId: string, readBack: LiveCommit, desired: Cust
 export async function verifyAccessEnded(commitId: string, customerId: string, end: string, hasEnded: () => Promise<boolean>): Promise<void> {
   if (await hasEnded()) return;
   throw new DeleteRefusedError(
-    `Metronome accepted the end of access to commit ${commitId} of customer ${customerId}, but the commit's access does not end by ${end}: ` +
-      "it ignored access_ending_before (access that has not started may not be endable). " +
+    `Metronome refused to end access to commit ${commitId} of customer ${customerId}: it answered the request, but the commit's access ` +
+      `does not end by ${end}, so it ignored access_ending_before (access that has not started may not be endable). ` +
       'Set `onDelete: "archive"` to archive it instead, or `onDelete: "forget"` to stop managing it and leave it in Metronome ' +
       "(run `pulumi up` first so the new policy is stored).",
   );

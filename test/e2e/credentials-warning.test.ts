@@ -24,9 +24,9 @@ describe("a stack with no Metronome token", { timeout: TIMEOUT }, () => {
     stack = await engine.newStack(
       async () => {
         new pkg.CustomerCommit("commit", {
-          customerId: "customer-1",
+          customerId: "3f6b2c1e-8a4d-4e7f-9b1a-2c3d4e5f6a7b",
           type: "PREPAID",
-          productId: "product-1",
+          productId: "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
           priority: 100,
           accessSchedule: { scheduleItems: [{ amount: 1_000_000, startingAt: "2027-01-01T00:00:00Z", endingBefore: "2028-01-01T00:00:00Z" }] },
         });

@@ -14,27 +14,18 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../../emulator/index";
 import { TEST_EMULATOR_OPTIONS } from "../helpers/emulator-options";
 import { MetronomeClient } from "../../provider/client";
-import { loadBuiltPackage } from "../helpers/built-package";
 import { type Engine, type TestStack, changeSummary, createEngine, diagnostics, steps } from "../helpers/engine";
-import { REPO_ROOT } from "../helpers/repo";
 import { type Seeded, sdkFor, seed } from "../cli/import/seed";
-import { type Declared, declaredCommits, evaluateModule, runImport } from "../cli/import/support";
+import { type Declared, declaredCommits, runImport } from "../cli/import/support";
+import { programFrom, requestLog } from "./import-support";
 
 const TIMEOUT = 300_000;
 const TOKEN = "import-round-trip-token";
 const TYPE = "pulumi-nodejs:dynamic/metronome:CustomerCommit";
-const rootRequire = createRequire(path.join(REPO_ROOT, "package.json"));
-
-interface LoggedRequest {
-  method: string;
-  path: string;
-  status: number;
-}
 
 describe("import round trip on the real engine", { timeout: TIMEOUT }, () => {
   let engine: Engine;
@@ -46,19 +37,7 @@ describe("import round trip on the real engine", { timeout: TIMEOUT }, () => {
   let declared: Declared[];
   let dir: string;
 
-  /** The stack's program: the generated module, run against the built package (what `npm i pulumi-metronome` gives). */
-  const programFrom = (source: string) => async () => {
-    const pkg = loadBuiltPackage();
-    const exports = evaluateModule(source, (id) => (id === "pulumi-metronome" ? pkg : rootRequire(id)));
-    return { commits: Object.keys(exports).length };
-  };
-
-  const requests = async (): Promise<LoggedRequest[]> =>
-    ((await (await fetch(`${emulator.url}/_emulator/requests`)).json()) as { data: LoggedRequest[] }).data;
-  const clearRequests = async (): Promise<void> => {
-    await fetch(`${emulator.url}/_emulator/requests`, { method: "DELETE" });
-  };
-  const writes = async (): Promise<LoggedRequest[]> => (await requests()).filter((r) => !r.path.endsWith("/list"));
+  const { writes, clear: clearRequests } = requestLog(() => emulator.url);
 
   beforeAll(async () => {
     emulator = await startEmulator({ ...TEST_EMULATOR_OPTIONS, bearerToken: TOKEN });

@@ -8,6 +8,7 @@ import { createRequire } from "node:module";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ConsumerProject, PULUMI_ENDS, createConsumerProject } from "../helpers/packed-package";
 import {
   type PluginCallError,
   type PluginHost,
@@ -23,20 +24,25 @@ const { echoProvider, ECHO_TYPE } = nodeRequire("../fixtures/echo-provider.cjs")
 const PROJECT = "smoke";
 const TIMEOUT = 60_000;
 
-describe("dynamic-provider plugin over gRPC", { timeout: TIMEOUT }, () => {
+// Both ends of the peer range: each host runs in a consumer project holding
+// that @pulumi/pulumi and the packed package (test/e2e/peer-range.test.ts).
+describe.each(PULUMI_ENDS)("dynamic-provider plugin of the %s @pulumi/pulumi over gRPC", { timeout: TIMEOUT }, (end) => {
   let host: PluginHost;
   let store: string;
   let provider: string;
+  let consumer: ConsumerProject;
   const urn = resourceUrn(ECHO_TYPE, "one", { project: PROJECT });
 
   beforeAll(async () => {
     store = fs.mkdtempSync(path.join(os.tmpdir(), "echo-store-"));
     provider = (await serializeProvider(echoProvider)).text;
-    host = await startPluginHost({ project: PROJECT });
+    consumer = createConsumerProject({ pulumi: end });
+    host = await startPluginHost({ project: PROJECT, cwd: consumer.dir, pluginPath: consumer.pluginPath });
   });
 
   afterAll(async () => {
     await host?.close();
+    consumer?.remove();
     if (store) fs.rmSync(store, { recursive: true, force: true });
   });
 

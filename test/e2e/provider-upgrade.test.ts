@@ -38,9 +38,13 @@ describe("state written with the shim's text, under the current CustomerCommit",
     uniquenessKey: `upgrade/${name}`,
   });
   // The registration of earlier releases: the shim object, serialized by `pulumi.dynamic.Resource`.
-  class ShimCommit extends pulumi.dynamic.Resource {}
+  class ShimCommit extends pulumi.dynamic.Resource {
+    constructor(name: string, commitArgs: Args) {
+      super(pkg.customerCommitShim, name, { ...commitArgs }, undefined, "metronome", "CustomerCommit");
+    }
+  }
   const shimProgram = async () => {
-    for (const name of NAMES) new ShimCommit(pkg.customerCommitShim, name, { ...args(name) }, undefined, "metronome", "CustomerCommit");
+    for (const name of NAMES) new ShimCommit(name, args(name));
   };
   const currentProgram = async () => {
     for (const name of NAMES) new pkg.CustomerCommit(name, args(name));

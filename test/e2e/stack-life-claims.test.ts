@@ -146,8 +146,10 @@ describe("two stacks holding copies of one state update it at once", { timeout: 
   it("the same new schedule item, applied from both at once, is added once", async () => {
     one.setProgram(program(declared(2)));
     two.setProgram(program(declared(2)));
-    // Both read the commit and send their edit before either edit is served.
-    await world.control("faults", { path: EDIT, kind: "latency", latencyMs: 1_500, count: 2 });
+    // Both read the commit and send their edit before either edit is served:
+    // the first edit is held long enough for the second engine to start, plan
+    // against the same live commit and send its own, even on a loaded machine.
+    await world.control("faults", { path: EDIT, kind: "latency", latencyMs: 8_000, count: 2 });
     await clearApiRequests(world.url);
     await Promise.all([one.up(), two.up()]);
     const edits = (await apiRequests(world.url)).filter((r) => r.path === EDIT);

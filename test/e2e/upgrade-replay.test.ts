@@ -11,6 +11,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadBuiltEmulator, loadBuiltPackage } from "../helpers/built-package";
+import { TEST_EMULATOR_OPTIONS } from "../helpers/emulator-options";
 import { type Engine, type TestStack, changeSummary, createEngine, diagnostics, steps } from "../helpers/engine";
 import { REPO_ROOT } from "../helpers/repo";
 import { apiWrites, clearApiRequests } from "../helpers/request-log";
@@ -64,7 +65,7 @@ describe.each(releases)("state written by release %s", { timeout: TIMEOUT }, (re
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), "pm-upgrade-"));
     const dataFile = path.join(tmp, "metronome.json");
     fs.copyFileSync(path.join(dir, "metronome.json"), dataFile);
-    emulator = await startEmulator({ bearerToken: declarations.token, dataFile });
+    emulator = await startEmulator({ ...TEST_EMULATOR_OPTIONS, bearerToken: declarations.token, dataFile });
     // The capture passed credentials through the environment: the same (empty)
     // stack config here, so nothing but the code differs.
     engine = await createEngine({ env: { METRONOME_BEARER_TOKEN: declarations.token, METRONOME_BASE_URL: emulator.url } });

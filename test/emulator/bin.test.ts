@@ -6,7 +6,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { clientFor } from "./fixtures";
+import { clientFor, makeWorld, prepaid, readCommit } from "./fixtures";
 
 const root = path.resolve(__dirname, "../..");
 const out = fs.mkdtempSync(path.join(os.tmpdir(), "emu-bin-"));
@@ -100,6 +100,18 @@ describe("pulumi-metronome-emulator", () => {
       });
     expect((await post({ entity: "commit", key: "k", enforce_uniqueness: false, unique: true })).status).toBe(400);
     expect((await post({ entity: "commit", key: "k", enforce_uniqueness: false })).status).toBe(200);
+    const done = exited(child);
+    child.kill("SIGTERM");
+    expect(await done).toBe(0);
+  });
+
+  it("leaves an unsourced change undone with --ignore-unsourced", async () => {
+    const { child, url } = run(["--ignore-unsourced", "--token", "bin-secret"]);
+    const client = clientFor(await url, "bin-secret");
+    const w = await makeWorld(client);
+    const id = (await client.v1.customers.commits.create(prepaid(w, { description: "kept" }))).data.id;
+    await client.post("/v2/contracts/commits/edit", { body: { customer_id: w.customerId, commit_id: id, description: "" } });
+    expect((await readCommit(client, w.customerId, id)).description).toBe("kept");
     const done = exited(child);
     child.kill("SIGTERM");
     expect(await done).toBe(0);

@@ -200,9 +200,11 @@ export interface TestStack {
    * stack's env and work directory). With `inline: true` the current program
    * is served in-process and `--client` / `--exec-kind auto.inline` are added,
    * as the Automation API does for up/preview/refresh/destroy. Never throws
-   * on a non-zero exit; check `code`.
+   * on a non-zero exit; check `code`. Commands that load the language plugin
+   * but take no `--client` (`pulumi import`) get the same in-process server
+   * with `languageHost: true`, through PULUMI_DEBUG_LANGUAGES.
    */
-  cli(args: string[], opts?: { inline?: boolean }): Promise<CliRun>;
+  cli(args: string[], opts?: { inline?: boolean; languageHost?: boolean }): Promise<CliRun>;
   /** Real `pulumi preview --json` output, parsed. Throws if the CLI printed no JSON. */
   previewJson(extraArgs?: string[]): Promise<PreviewDigest & { exitCode: number; stderr: string }>;
 }
@@ -327,13 +329,15 @@ function makeTestStack(stack: Stack, projectName: string, workDir: string, env: 
   const cli: TestStack["cli"] = async (args, cliOpts = {}) => {
     const fullArgs = [...args, "--stack", stack.name, "--non-interactive"];
     let stopServer: (() => void) | undefined;
-    if (cliOpts.inline) {
+    let runEnv = env;
+    if (cliOpts.inline || cliOpts.languageHost) {
       const { port, stop } = await serveProgram(workspace.program);
       stopServer = stop;
-      fullArgs.push(`--client=127.0.0.1:${port}`, "--exec-kind", "auto.inline");
+      if (cliOpts.inline) fullArgs.push(`--client=127.0.0.1:${port}`, "--exec-kind", "auto.inline");
+      else runEnv = { ...env, PULUMI_DEBUG_LANGUAGES: `nodejs:${port}` };
     }
     try {
-      return await spawnCli(workspace.pulumiCommand.command, fullArgs, workDir, env);
+      return await spawnCli(workspace.pulumiCommand.command, fullArgs, workDir, runEnv);
     } finally {
       stopServer?.();
     }
@@ -382,6 +386,11 @@ async function serveProgram(program: PulumiFn | undefined): Promise<{ port: numb
   const { grpcChannelOptions } = pulumiRequire("../runtime");
   const server = new grpc.Server({ ...grpcChannelOptions });
   const languageServer = new LanguageServer(program);
+  // An engine attaching through PULUMI_DEBUG_LANGUAGES first asks for a
+  // handshake, which the Automation API's server does not answer.
+  const langpb = pulumiRequire("../proto/language_pb");
+  languageServer.handshake ??= (_call: unknown, callback: (err: null, res: unknown) => void) =>
+    callback(null, new langpb.LanguageHandshakeResponse());
   server.addService(langrpc.LanguageRuntimeService, languageServer);
   const port = await new Promise<number>((resolve, reject) =>
     server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (err: Error | null, p: number) =>

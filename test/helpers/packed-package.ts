@@ -57,7 +57,7 @@ let packed: Packed | undefined;
  */
 export function packPackage(): Packed {
   if (packed !== undefined && fs.existsSync(packed.tarball)) return packed;
-  assertBuildFresh();
+  if (process.env.PULUMI_METRONOME_SKIP_BUILD_CHECK !== "1") assertBuildFresh();
   const dest = fs.mkdtempSync(path.join(os.tmpdir(), "pm-pack-"));
   const out = execFileSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", dest], {
     cwd: REPO_ROOT,
@@ -77,6 +77,8 @@ export interface ConsumerProject {
   readonly pluginPath: string;
   /** The consumer's installed copy of the package. */
   readonly packageDir: string;
+  /** The `__provider` text a program in this project stores (the package's own, with its @pulumi/pulumi). */
+  providerText(): string;
   remove(): void;
 }
 
@@ -115,6 +117,14 @@ export function createConsumerProject(opts: { pulumi?: PulumiEnd } = {}): Consum
     dir,
     packageDir,
     pluginPath: path.join(modules, "@pulumi", "pulumi", "pulumi-resource-pulumi-nodejs"),
+    // In a process of its own, started in the project: it loads the project's
+    // copies of the package and of @pulumi/pulumi, as a user's program does.
+    providerText: () =>
+      execFileSync(
+        process.execPath,
+        ["-e", 'process.stdout.write(require("pulumi-metronome").CUSTOMER_COMMIT_PROVIDER_TEXT)'],
+        { cwd: dir, encoding: "utf8" },
+      ),
     remove: () => fs.rmSync(dir, { recursive: true, force: true }),
   };
 }

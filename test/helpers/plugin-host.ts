@@ -89,6 +89,12 @@ export interface PluginHostOptions {
   cwd?: string;
   /** Extra environment for the plugin process. */
   env?: Record<string, string>;
+  /**
+   * The plugin to start. Default: the repository's @pulumi/pulumi one. A
+   * consumer project (test/helpers/packed-package.ts) passes its own, with
+   * itself as `cwd`, to run another @pulumi/pulumi version's host.
+   */
+  pluginPath?: string;
   /** How long to wait for the port line. Default 30 s. */
   startTimeoutMs?: number;
 }
@@ -144,7 +150,7 @@ export async function startPluginHost(opts: PluginHostOptions = {}): Promise<Plu
 
   // detached: the shim is `/bin/sh` that starts node as its child, so the
   // whole process group has to be signalled on close.
-  const child: ChildProcess = spawn(PLUGIN_PATH, ["127.0.0.1:1"], {
+  const child: ChildProcess = spawn(opts.pluginPath ?? PLUGIN_PATH, ["127.0.0.1:1"], {
     cwd,
     env,
     detached: true,

@@ -7,6 +7,7 @@ import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { warningsOf } from "../../../cli/review/consequences";
 import { renderJson } from "../../../cli/review/render-json";
+import { mdCode } from "../../../cli/review/markdown";
 import { renderMarkdown } from "../../../cli/review/render-markdown";
 import { reviewPreview } from "../../../cli/review/review";
 import type { PreviewDigest } from "../../../cli/review/preview-types";
@@ -39,7 +40,7 @@ describe("captured `pulumi preview --json` fixtures", () => {
       expect(review.errors).toEqual([]);
       // Every change is a row; every replacement and removal carries its money consequence.
       for (const c of review.changes) {
-        expect(markdown).toContain(`\`${c.name}\``);
+        expect(markdown).toContain(mdCode(c.name));
         if (c.action !== "create" && c.action !== "edit" && c.action !== "adopt") expect(warningsOf(c, TABLE).length).toBeGreaterThan(0);
       }
       // Engine internals and raw unknown sentinels never reach the reader.

@@ -35,8 +35,17 @@ const CASES: Array<[string, PreviewDigest, Record<string, string>]> = [
     }),
     {},
   ],
-  ["an access amount with 17 significant digits", planWith((i) => (i.accessSchedule.scheduleItems[0].amount = 0.1 + 0.2)), {}],
-  ["an access amount of 10^15 cents", planWith((i) => (i.accessSchedule.scheduleItems[0].amount = 1e15)), {}],
+  ["an access amount of 10^16 cents", planWith((i) => (i.accessSchedule.scheduleItems[0].amount = 1e16)), {}],
+  [
+    "two access amounts whose sum no double holds (a tenth at 2^52)",
+    planWith((i) => {
+      i.accessSchedule.scheduleItems = [
+        { amount: 2 ** 52, startingAt: "2027-01-01T00:00:00Z", endingBefore: "2027-07-01T00:00:00Z" },
+        { amount: 0.1, startingAt: "2027-07-01T00:00:00Z", endingBefore: "2028-01-01T00:00:00Z" },
+      ];
+    }),
+    {},
+  ],
 ];
 
 describe("--max-change fails closed", () => {
@@ -75,7 +84,7 @@ describe("--max-change limits that cannot be compared exactly are usage errors",
   it.each([
     ["a limit of 400 digits", `1${"0".repeat(400)}`],
     ["a limit with 20 significant digits", "1234567890.1234567890"],
-    ["a limit of 10^15", "1000000000000000"],
+    ["a limit past 2^53", "9007199254740993"],
   ])("%s", async (_name, limit) => {
     const r = await runReview(["-", "--max-change", limit], JSON.stringify(loadFixture("create")));
     expect(r.code).toBe(2);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { reviewPreview } from "../../../cli/review/review";
-import { AS_OF, loadFixture, reviewOf } from "./helpers";
+import { AS_OF, loadFixture, gatedReviewOf, plainGate } from "./helpers";
 
 describe("--fail-on", () => {
   it("fails on a replacement", () => {
-    const gate = reviewOf("replace", { gate: { failOn: ["replace"] } }).gate;
+    const gate = gatedReviewOf("replace", { gate: { failOn: ["replace"] } }).gate;
     expect(gate).toEqual({
       failed: true,
       reasons: ["the plan replaces commit `globex-2027` (--fail-on replace)", "the plan replaces commit `initech-credits` (--fail-on replace)"],
@@ -12,7 +12,7 @@ describe("--fail-on", () => {
   });
 
   it("`delete` covers archive, endAccess and forget", () => {
-    const gate = reviewOf("delete", { gate: { failOn: ["delete"] } }).gate;
+    const gate = gatedReviewOf("delete", { gate: { failOn: ["delete"] } }).gate;
     expect(gate?.reasons).toEqual([
       "the plan archives commit `acme-2026` (--fail-on delete)",
       "the plan ends access to commit `hooli-2027` (--fail-on delete)",
@@ -22,15 +22,15 @@ describe("--fail-on", () => {
   });
 
   it("passes a plan without those actions", () => {
-    expect(reviewOf("edit", { gate: { failOn: ["replace", "delete"] } }).gate).toEqual({ failed: false, reasons: [] });
+    expect(gatedReviewOf("edit", { gate: { failOn: ["replace", "delete"] } }).gate).toEqual({ failed: false, reasons: [] });
   });
 
   it("counts a replacement that may not happen", () => {
-    expect(reviewOf("unknowns", { gate: { failOn: ["replace"] } }).gate?.reasons).toEqual(["the plan may replace commit `globex-2027` (--fail-on replace)"]);
+    expect(gatedReviewOf("unknowns", { gate: { failOn: ["replace"] } }).gate?.reasons).toEqual(["the plan may replace commit `globex-2027` (--fail-on replace)"]);
   });
 
   it("can single out one removal policy", () => {
-    expect(reviewOf("delete", { gate: { failOn: ["endAccess"] } }).gate?.reasons).toEqual([
+    expect(gatedReviewOf("delete", { gate: { failOn: ["endAccess"] } }).gate?.reasons).toEqual([
       "the plan ends access to commit `hooli-2027` (--fail-on endAccess)",
     ]);
   });
@@ -39,14 +39,14 @@ describe("--fail-on", () => {
 describe("--max-change", () => {
   it("fails when a customer's net change exceeds the limit in currency units", () => {
     // edit: +$60,000.00
-    expect(reviewOf("edit", { gate: { failOn: [], maxChange: 59_999.99 } }).gate?.reasons).toEqual([
+    expect(gatedReviewOf("edit", { gate: { failOn: [], maxChange: 59_999.99 } }).gate?.reasons).toEqual([
       "customer `cus-acme`: net change +$60,000.00 exceeds --max-change $59,999.99",
     ]);
-    expect(reviewOf("edit", { gate: { failOn: [], maxChange: 60_000 } }).gate?.failed).toBe(false);
+    expect(gatedReviewOf("edit", { gate: { failOn: [], maxChange: 60_000 } }).gate?.failed).toBe(false);
   });
 
   it("checks every currency in its own units, and all customers together", () => {
-    const reasons = reviewOf("mixed", { gate: { failOn: [], maxChange: 100_000 } }).gate?.reasons;
+    const reasons = gatedReviewOf("mixed", { gate: { failOn: [], maxChange: 100_000 } }).gate?.reasons;
     expect(reasons).toEqual([
       "customer `cus-acme`: net change +$120,000.00 exceeds --max-change $100,000.00",
       "customer `cus-globex`: net change +€120,000.00 exceeds --max-change €100,000.00",
@@ -55,18 +55,18 @@ describe("--max-change", () => {
   });
 
   it("fails on moves that net out overall but not per customer", () => {
-    const reasons = reviewOf("replace", { gate: { failOn: [], maxChange: 10_000 } }).gate?.reasons ?? [];
+    const reasons = gatedReviewOf("replace", { gate: { failOn: [], maxChange: 10_000 } }).gate?.reasons ?? [];
     expect(reasons).toContain("customer `cus-globex-eu`: net change -$50,000.00 exceeds --max-change $10,000.00");
     expect(reasons).toContain("customer `cus-globex-us`: net change +$50,000.00 exceeds --max-change $10,000.00");
   });
 
   it("fails when a total includes amounts the preview cannot show", () => {
-    const reasons = reviewOf("unknowns", { gate: { failOn: [], maxChange: 1_000_000 } }).gate?.reasons;
+    const reasons = gatedReviewOf("unknowns", { gate: { failOn: [], maxChange: 1_000_000 } }).gate?.reasons;
     expect(reasons).toEqual([
       "customer `cus-acme`: the net change in USD includes an amount unknown until apply, so it cannot be checked against --max-change $1,000,000.00",
       "all customers: the net change in USD includes an amount unknown until apply, so it cannot be checked against --max-change $1,000,000.00",
     ]);
-    expect(reviewOf("secrets", { gate: { failOn: [], maxChange: 1_000_000 } }).gate?.reasons[0]).toMatch(/includes a secret amount/);
+    expect(gatedReviewOf("secrets", { gate: { failOn: [], maxChange: 1_000_000 } }).gate?.reasons[0]).toMatch(/includes a secret amount/);
   });
 });
 
@@ -74,7 +74,7 @@ describe("an errored preview", () => {
   it("fails the gate: the plan is incomplete", () => {
     const digest = loadFixture("create");
     digest.diagnostics = [{ message: "check failed: accessSchedule.scheduleItems[0].amount must be positive\n", severity: "error" }];
-    const review = reviewPreview(digest, { asOf: AS_OF, gate: { failOn: ["replace"] } });
+    const review = plainGate(reviewPreview(digest, { asOf: AS_OF, gate: { failOn: ["replace"] } }));
     expect(review.errors).toEqual(["check failed: accessSchedule.scheduleItems[0].amount must be positive"]);
     expect(review.gate).toEqual({ failed: true, reasons: ["the preview reported 1 error, so the plan is incomplete"] });
   });

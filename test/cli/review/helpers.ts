@@ -7,6 +7,7 @@ import { run } from "../../../cli/review/command";
 import { creditTypeTable } from "../../../cli/review/credit-types";
 import type { CommitChange, Review } from "../../../cli/review/model";
 import { reviewPreview, type ReviewOptions } from "../../../cli/review/review";
+import { plainText } from "../../../cli/review/text";
 import type { PreviewDigest } from "../../../cli/review/preview-types";
 
 export const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -58,3 +59,14 @@ export async function runReview(argv: string[], stdin = ""): Promise<RunResult> 
   });
   return { code, stdout, stderr };
 }
+
+/** Rendered Markdown as a reader sees it: code elements as backtick spans, backslash escapes removed. */
+export const visible = (md: string): string => md.replace(/<code>(.*?)<\/code>/g, "`$1`").replace(/\\([!-/:-@[-`{-~])/g, "$1");
+
+/** The review with its gate reasons as plain text (quoted values in backticks), for assertions. */
+export function plainGate(review: Review): Review {
+  return review.gate === undefined ? review : { ...review, gate: { ...review.gate, reasons: review.gate.reasons.map(plainText) } };
+}
+
+/** reviewOf, with the gate reasons as plain text. */
+export const gatedReviewOf = (name: string, options: ReviewOptions = {}): Review => plainGate(reviewOf(name, options));

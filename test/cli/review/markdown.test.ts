@@ -5,12 +5,11 @@ import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { renderMarkdown } from "../../../cli/review/render-markdown";
 import { reviewPreview } from "../../../cli/review/review";
-import { mdAlert, mdCell, mdCode, mdInline, mdText } from "../../../cli/review/markdown";
-import { AS_OF, AS_OF_ARG, FIXTURE_NAMES, HERE, TABLE, fixturePath, loadFixture, reviewOf, runReview } from "./helpers";
+import { mdAlert, mdCode, mdLiteral, mdSentence } from "../../../cli/review/markdown";
+import { quoted } from "../../../cli/review/text";
+import { AS_OF, AS_OF_ARG, FIXTURE_NAMES, HERE, TABLE, fixturePath, loadFixture, reviewOf, runReview, visible } from "./helpers";
 
 const markdownOf = (name: string) => renderMarkdown(reviewOf(name), TABLE);
-/** The rendered text as a reader sees it: escapes removed. */
-const visible = (md: string) => md.replace(/\\([\\`*_{}[\]<>#~$|])/g, "$1");
 
 describe("snapshots", () => {
   it.each(FIXTURE_NAMES)("%s", async (name) => {
@@ -106,11 +105,11 @@ describe("what a reviewer reads", () => {
 });
 
 describe("markdown helpers", () => {
-  it("escape free text, code spans and table cells", () => {
-    expect(mdText("a *b* $1 <x> [y]")).toBe("a \\*b\\* \\$1 \\<x\\> \\[y\\]");
-    expect(mdCode("a`b")).toBe("`` a`b ``");
-    expect(mdCell("a|b\nc")).toBe("a\\|b<br>c");
-    expect(mdInline("pay $5 for `x*y`")).toBe("pay \\$5 for `x*y`");
+  it("escape every ASCII punctuation character, and show code as an element around escaped text", () => {
+    expect(mdLiteral("a *b* $1 <x> [y] a|b")).toBe("a \\*b\\* \\$1 \\<x\\> \\[y\\] a\\|b");
+    expect(mdLiteral("line\nbreak")).toBe("line⟨U\\+000A⟩break");
+    expect(mdCode("a`b")).toBe("<code>a\\`b</code>");
+    expect(mdSentence(`pay $5 for ${quoted("x*y")}, not \`this\``)).toBe("pay \\$5 for <code>x\\*y</code>\\, not \\`this\\`");
     expect(mdAlert("NOTE", ["one", "- a", "- b", "two"])).toBe("> [!NOTE]\n> one\n>\n> - a\n> - b\n>\n> two");
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CommitValidationError, UNKNOWN, checkInputs, formatIssues, validateInputs } from "../../../provider/core";
+import { CommitValidationError, UNKNOWN, checkInputs, failurePath, formatIssues, validateInputs } from "../../../provider/core";
 import { CONTRACT, PRODUCT_A, prepaidCanonical, prepaidRaw, postpaidRaw, recurringRaw, tweak } from "./fixtures";
 
 const PROVIDER = { __provider: "exports.handler = ...", __internal: 1 };
@@ -28,13 +28,30 @@ describe("checkInputs", () => {
       r.applicableProductIds = [PRODUCT_A]; // rule: exclusive
     });
     const { failures } = checkInputs({}, news);
-    expect(failures.map((f) => f.property).sort()).toStrictEqual([
+    expect(failures.map(failurePath).sort()).toStrictEqual([
       "accessSchedule.scheduleItems[0].amount",
       "accessSchedule.scheduleItems[0].startingAt",
       "invoiceSchedule.scheduleItems[0].timestamp",
       "specifiers",
       "type",
     ]);
+  });
+
+  // Pulumi prints `property <p> value <inputs[p]> has a problem: <reason>`,
+  // looking the value up by top-level name: only a top-level scalar gets
+  // `property`; anything else leads its reason with the exact path.
+  it.each<[string, (r: any) => void, { property: string; reason: string }]>([
+    ["a top-level scalar", (r) => { r.priority = "high"; }, { property: "priority", reason: 'expected a number, got "high"' }],
+    ["a missing top-level field", (r) => { delete r.productId; }, { property: "", reason: "productId: is required: expected a string" }],
+    [
+      "a nested field",
+      (r) => { r.accessSchedule.scheduleItems[0].startingAt = "2027-01-01T00:30:00Z"; },
+      { property: "", reason: "accessSchedule.scheduleItems[0].startingAt: must be on a whole UTC hour, e.g. 2027-01-01T00:00:00Z (got 2027-01-01T00:30:00Z)" },
+    ],
+    ["a top-level object", (r) => { r.invoiceSchedule = []; }, { property: "", reason: "invoiceSchedule: expected an object, got a list" }],
+  ])("a failure on %s reads well in the CLI and keeps its exact path", (_label, change, expected) => {
+    const { failures } = checkInputs({}, tweak(prepaidRaw(), change));
+    expect(failures).toStrictEqual([expected]);
   });
 
   it("names paths with the user's own array indices, not the sorted ones", () => {
@@ -44,7 +61,7 @@ describe("checkInputs", () => {
         { amount: 1, startingAt: "2027-01-01T00:00:00Z", endingBefore: "2027-07-01T00:30:00Z" },
       ];
     });
-    expect(checkInputs({}, news).failures.map((f) => f.property)).toContain("accessSchedule.scheduleItems[1].endingBefore");
+    expect(checkInputs({}, news).failures.map(failurePath)).toContain("accessSchedule.scheduleItems[1].endingBefore");
   });
 
   it.each<[string, (r: any) => void, string, string]>([
@@ -64,13 +81,13 @@ describe("checkInputs", () => {
     ["list where an object belongs", (r) => { r.invoiceSchedule = []; }, "invoiceSchedule", "expected an object, got a list"],
   ])("failure: %s", (_label, change, property, fragment) => {
     const { failures } = checkInputs({}, tweak(prepaidRaw(), change));
-    const f = failures.find((x) => x.property === property);
+    const f = failures.find((x) => failurePath(x) === property);
     expect(f?.reason).toContain(fragment);
   });
 
   it("reports a value once even when a rule would also object to it", () => {
     const { failures } = checkInputs({}, tweak(prepaidRaw(), (r) => { r.priority = Number.POSITIVE_INFINITY; }));
-    expect(failures.filter((f) => f.property === "priority")).toHaveLength(1);
+    expect(failures.filter((f) => failurePath(f) === "priority")).toHaveLength(1);
   });
 
   it("treats null as not given", () => {
@@ -120,7 +137,7 @@ describe("checkInputs", () => {
 
     it("still reports problems elsewhere", () => {
       const { failures } = checkInputs({}, tweak(prepaidRaw(), (r) => { r.customerId = UNKNOWN; r.priority = "high"; }));
-      expect(failures.map((f) => f.property)).toStrictEqual(["priority"]);
+      expect(failures.map(failurePath)).toStrictEqual(["priority"]);
     });
   });
 });
@@ -181,7 +198,7 @@ describe("checkInputs: a replacement must change the uniqueness key", () => {
     ["an editable field with the same key", { name: "Renamed" }, []],
   ])("%s", (_label, change, expected) => {
     const { failures } = checkInputs(olds, { ...base, ...change });
-    expect(failures.map((f) => f.property)).toEqual(expected);
+    expect(failures.map(failurePath)).toEqual(expected);
     if (expected.length > 0) expect(failures[0]!.reason).toMatch(/never releases a key/);
   });
 
@@ -200,6 +217,6 @@ describe("checkInputs: adoption declares invoice items, not a recurring schedule
       uniquenessKey: "k",
       ...(adopt ? { existingCommitId: "33333333-3333-4333-8333-333333333333" } : {}),
     };
-    expect(checkInputs({}, raw).failures.map((f) => f.property)).toEqual(expected);
+    expect(checkInputs({}, raw).failures.map(failurePath)).toEqual(expected);
   });
 });

@@ -5,6 +5,7 @@
 // names only what cannot change in place, and neither ever calls Metronome.
 
 import { describe, expect, it } from "vitest";
+import { failurePath } from "../../../provider/core";
 import { CONTRACT, CUSTOMER, KEY, PRODUCT, prepaidCanonical, prepaidRaw } from "../core/fixtures";
 import { EUR, UNKNOWN, provider, useRuntime } from "./harness";
 
@@ -32,7 +33,7 @@ describe("check through the provider", () => {
     raw.applicableProductIds = [PRODUCT];
     raw.invoice_contract_id = CONTRACT; // snake_case, as in the API docs
     const result = await provider.check({}, news(raw));
-    const byPath = new Map((result.failures ?? []).map((f) => [f.property, f.reason]));
+    const byPath = new Map((result.failures ?? []).map((f) => [failurePath(f), f.reason]));
     expect([...byPath.keys()]).toEqual(
       expect.arrayContaining([
         "productId",
@@ -45,7 +46,7 @@ describe("check through the provider", () => {
     expect(byPath.get("invoice_contract_id")).toMatch(/did you mean "invoiceContractId"/);
     expect(byPath.get("productId")).toMatch(/required/);
     for (const f of result.failures ?? []) {
-      expect(f.property, "property paths are dotted, never slash or JSON-pointer").not.toMatch(/\//);
+      expect(failurePath(f), "property paths are dotted, never slash or JSON-pointer").not.toMatch(/\//);
       expect(f.reason.length).toBeGreaterThan(5);
     }
     // Failed inputs come back as given (minus engine keys), JSON-safe.

@@ -140,7 +140,8 @@ const cases: Case[] = [
         applicableContractIds: [w.contractId],
       }),
     expectInMetronome: (c, w) => {
-      expect(c.applicable_product_ids).toEqual([w.usageProductId]);
+      // Either form Metronome may answer them in (emulator mode ignoreUnsourced answers specifiers).
+      expect(c.applicable_product_ids ?? c.specifiers.map((s: any) => s.product_id)).toEqual([w.usageProductId]);
       expect(c.applicable_product_tags).toEqual(["api"]);
       expect(c.applicable_contract_ids).toEqual([w.contractId]);
     },

@@ -66,7 +66,7 @@ describe("ending access that has not started", () => {
     await h.emu.clearLog();
     const error = await rejection(provider.delete(id, outs as Raw));
     expect(error).toBeInstanceOf(DeleteRefusedError);
-    expect(error.message).toContain(`end of access to commit ${id}`);
+    expect(error.message).toContain(`Metronome refused to end access to commit ${id} of customer ${w.customerId}`);
     expect(error.message).toContain("access_ending_before");
     expect(summarize(await h.emu.calls())).toEqual([`${PATHS.list} 200`, `${PATHS.endDate} 200`, `${PATHS.list} 200`]);
     expect((await metronomeCommit(h.api, w.customerId, id)).access_schedule!.schedule_items[0]!.ending_before).toBe("2028-01-01T00:00:00.000Z");
