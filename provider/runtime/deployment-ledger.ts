@@ -196,6 +196,9 @@ export function deleteVerdict(id: string, key: unknown): DeleteVerdict {
   const k = typeof key === "string" ? key : undefined;
   const made = createdById.get(id);
   if (made !== undefined && made.adopted && made.key === k) return { kind: "kept" };
+  // A commit made in this very run is held by no earlier resource; the
+  // engine never removes it in the same run (a direct caller may).
+  if (made !== undefined && !made.adopted) return { kind: "archive" };
   const next = k === undefined ? undefined : replacements.get(k);
   if (next !== undefined) {
     const replacement = createdByKey.get(next);
