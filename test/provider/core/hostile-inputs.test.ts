@@ -3,7 +3,7 @@
 // contradictory message.
 
 import { describe, expect, it } from "vitest";
-import { UNKNOWN, checkInputs, validateInputs } from "../../../provider/core";
+import { UNKNOWN, checkInputs, failurePath, validateInputs } from "../../../provider/core";
 import { MAX_INPUT_DEPTH } from "../../../provider/core/input-shape";
 import { CUSTOMER, postpaidRaw, prepaidRaw, tweak } from "./fixtures";
 
@@ -27,8 +27,8 @@ function assigned(proto: Raw, own: Raw = {}): Raw {
 }
 
 const failures = (raw: unknown) => checkInputs({}, raw).failures;
-const paths = (raw: unknown) => failures(raw).map((f) => f.property).sort();
-const reasonAt = (raw: unknown, path: string) => failures(raw).find((f) => f.property === path)?.reason ?? "";
+const paths = (raw: unknown) => failures(raw).map(failurePath).sort();
+const reasonAt = (raw: unknown, path: string) => failures(raw).find((f) => failurePath(f) === path)?.reason ?? "";
 
 const ITEMS = [{ amount: 1_000_000, startingAt: "2027-01-01T00:00:00Z", endingBefore: "2028-01-01T00:00:00Z" }];
 
