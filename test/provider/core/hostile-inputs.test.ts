@@ -81,6 +81,7 @@ describe.each<[string, Raw, string[], RegExp]>([
   ["accessSchedule a Date", tweak(prepaidRaw(), (r) => { r.accessSchedule = new Date(0); }), ["accessSchedule"], /expected plain data .*, got an instance of Date/],
   ["customFields a Map", tweak(prepaidRaw(), (r) => { r.customFields = new Map([["region", "eu"]]); }), ["customFields"], /got an instance of Map/],
   ["a name a function", tweak(prepaidRaw(), (r) => { r.name = () => "x"; }), ["name"], /expected a string, got a function/],
+  ["a null among the product ids", tweak(prepaidRaw(), (r) => { r.applicableProductIds = [r.productId, null]; }), ["applicableProductIds[1]"], /expected a string, got null/],
   ["several wrong types at once", tweak(prepaidRaw(), (r) => { r.customerId = 7; r.name = 5; r.description = 9; }), ["customerId", "description", "name"], /got 7/],
 ])("%s", (_name, raw, expectedPaths, reason) => {
   it("fails at exactly its paths, naming the problem, without throwing", () => {
