@@ -23,7 +23,7 @@
 //     customer's list from the page where it ended last time (new commits
 //     come last); read-backs that arrive while such a walk is in flight wait
 //     for it, and every commit it finds (created moments before it was
-//     sent) answers a later read-back at no cost. A create changes no
+//     served) answers a later read-back at no cost. A create changes no
 //     commit, so it leaves the cache as it is; pages walked for read-backs
 //     answer only read-backs;
 //   - any other write to the customer through the client (edit, archive,

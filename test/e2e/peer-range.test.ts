@@ -100,6 +100,12 @@ describe.each(PULUMI_ENDS)("a commit's life on the dynamic-provider host of the 
     expect(updated.properties).toMatchObject({ name: "Range commit (renamed)", revision: 1 });
     expect((await world.liveCommits()).map((c) => [c.id, c.name])).toEqual([[created.id, "Range commit (renamed)"]]);
 
+    expect(host.output()).not.toMatch(/Error/);
+    // A removal is a deployment of its own (`pulumi destroy`): a new host
+    // process, in which no resource declares the commit any more.
+    await host.close();
+    host = await startPluginHost({ project: PROJECT, cwd: consumer.dir, pluginPath: consumer.pluginPath });
+    await host.configure({ ...config, ...secretConfig });
     await host.delete(urn, created.id, updated.properties, renamed.inputs);
     expect(await world.liveCommits()).toEqual([]);
     expect(host.output()).not.toMatch(/Error/);

@@ -3,7 +3,7 @@
 // contradictory message.
 
 import { describe, expect, it } from "vitest";
-import { UNKNOWN, checkInputs, validateInputs } from "../../../provider/core";
+import { UNKNOWN, checkInputs, failurePath, validateInputs } from "../../../provider/core";
 import { MAX_INPUT_DEPTH } from "../../../provider/core/input-shape";
 import { CUSTOMER, postpaidRaw, prepaidRaw, tweak } from "./fixtures";
 
@@ -27,8 +27,8 @@ function assigned(proto: Raw, own: Raw = {}): Raw {
 }
 
 const failures = (raw: unknown) => checkInputs({}, raw).failures;
-const paths = (raw: unknown) => failures(raw).map((f) => f.property).sort();
-const reasonAt = (raw: unknown, path: string) => failures(raw).find((f) => f.property === path)?.reason ?? "";
+const paths = (raw: unknown) => failures(raw).map(failurePath).sort();
+const reasonAt = (raw: unknown, path: string) => failures(raw).find((f) => failurePath(f) === path)?.reason ?? "";
 
 const ITEMS = [{ amount: 1_000_000, startingAt: "2027-01-01T00:00:00Z", endingBefore: "2028-01-01T00:00:00Z" }];
 
@@ -81,6 +81,7 @@ describe.each<[string, Raw, string[], RegExp]>([
   ["accessSchedule a Date", tweak(prepaidRaw(), (r) => { r.accessSchedule = new Date(0); }), ["accessSchedule"], /expected plain data .*, got an instance of Date/],
   ["customFields a Map", tweak(prepaidRaw(), (r) => { r.customFields = new Map([["region", "eu"]]); }), ["customFields"], /got an instance of Map/],
   ["a name a function", tweak(prepaidRaw(), (r) => { r.name = () => "x"; }), ["name"], /expected a string, got a function/],
+  ["a null among the product ids", tweak(prepaidRaw(), (r) => { r.applicableProductIds = [r.productId, null]; }), ["applicableProductIds[1]"], /expected a string, got null/],
   ["several wrong types at once", tweak(prepaidRaw(), (r) => { r.customerId = 7; r.name = 5; r.description = 9; }), ["customerId", "description", "name"], /got 7/],
 ])("%s", (_name, raw, expectedPaths, reason) => {
   it("fails at exactly its paths, naming the problem, without throwing", () => {
