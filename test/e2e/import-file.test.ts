@@ -23,6 +23,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../../emulator/index";
 import { MetronomeClient } from "../../provider/client";
 import { loadBuiltPackage } from "../helpers/built-package";
+import { TEST_EMULATOR_OPTIONS } from "../helpers/emulator-options";
 import { type Engine, type TestStack, changeSummary, createEngine, diagnostics } from "../helpers/engine";
 import { REPO_ROOT } from "../helpers/repo";
 import { type Seeded, sdkFor, seed } from "../cli/import/seed";
@@ -66,7 +67,7 @@ describe("pulumi import of existing commits from the generated import file", { t
     });
 
   beforeAll(async () => {
-    emulator = await startEmulator({ bearerToken: TOKEN });
+    emulator = await startEmulator({ ...TEST_EMULATOR_OPTIONS, bearerToken: TOKEN });
     client = new MetronomeClient({ baseUrl: emulator.url, bearerToken: TOKEN, maxRetries: 0 });
     seeded = await seed(sdkFor(emulator.url, TOKEN));
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "pm-import-file-"));

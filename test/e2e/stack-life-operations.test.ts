@@ -14,6 +14,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator } from "../../emulator";
+import { TEST_EMULATOR_OPTIONS } from "../helpers/emulator-options";
 import { type TestStack } from "../helpers/engine";
 import { type MetronomeWorld, startMetronomeWorld } from "../helpers/metronome-world";
 import { apiWrites, clearApiRequests } from "../helpers/request-log";
@@ -40,7 +41,7 @@ describe("refresh --run-program and destroy --run-program after rotating the tok
     id = (await stateByName(s)).get("kept")!.id!;
     // The same Metronome data behind a new address, accepting only a new token.
     await world.close();
-    moved = await startEmulator({ bearerToken: ROTATED, dataFile });
+    moved = await startEmulator({ ...TEST_EMULATOR_OPTIONS, bearerToken: ROTATED, dataFile });
     await s.stack.setAllConfig({ "metronome:baseUrl": { value: moved.url }, "metronome:bearerToken": { value: ROTATED, secret: true } });
   }, TIMEOUT);
   afterAll(async () => {
