@@ -2,7 +2,7 @@
 // schedule items (schedule-changes.ts matches those by id). Computed from the
 // two canonical property sets rather than from the step's `detailedDiff`,
 // which is null when a provider overrides the engine's diff (case B in
-// reference/pulumi-dynamic.md §6.2) and which names paths, not values.
+// docs/pulumi-dynamic.md) and which names paths, not values.
 
 import { type PathSegment, deepEqual, formatPath } from "../../provider/core/util";
 import type { FieldChange } from "./model";

@@ -1,5 +1,5 @@
 // The parts of `pulumi preview --json` (a PreviewDigest) that the review
-// reads; reference/pulumi-dynamic.md §6.6. Everything else in the document is
+// reads (docs/pulumi-dynamic.md). Everything else in the document is
 // ignored, and every field is optional because the CLI omits empty ones.
 
 /** A resource's state as the CLI prints it (apitype ResourceV3); secrets are "[secret]". */

@@ -1,7 +1,7 @@
 // The Metronome commit API's JSON shapes, exactly as they travel on the wire
 // (snake_case). Types only: the pure core maps canonical inputs to these
 // payloads and read-back commits to outputs; the client sends and receives
-// them. Facts from ../shared/reference/metronome-api.md §1-§3.
+// them. Facts from docs/metronome-api.md.
 
 export type CommitType = "PREPAID" | "POSTPAID";
 export type RateType = "COMMIT_RATE" | "LIST_RATE";

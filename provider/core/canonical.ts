@@ -1,5 +1,5 @@
 // Raw inputs -> canonical inputs. `check` returns this form so that the
-// engine's own diff (old inputs vs checked new inputs, pulumi-dynamic.md §6.2)
+// engine's own diff (old inputs vs checked new inputs, docs/pulumi-dynamic.md)
 // only ever sees real changes. The rules, in one place:
 //
 // - enums upper case (`prepaid` -> `PREPAID`); `onDelete` in its camelCase

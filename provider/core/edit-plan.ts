@@ -1,7 +1,7 @@
 // Old outputs + new canonical inputs -> the in-place changes to make:
 // one `/v2/contracts/commits/edit` body (without customer_id/commit_id, which
 // the runtime adds) and the custom-field writes (edit-commit cannot touch
-// custom fields, metronome-api.md §3). Replace-only fields (replace.ts) are
+// custom fields, docs/metronome-api.md). Replace-only fields (replace.ts) are
 // never planned: when they change, the engine replaces instead of updating.
 //
 // Schedules are edited by schedule-item id, as a delta:

@@ -1,4 +1,4 @@
-// Which uniqueness key a resource has (DESIGN.md decision 10): a key is
+// Which uniqueness key a resource has (docs/design.md, decision 7): a key is
 // derived once, when the commit is created, and read from state afterwards.
 // So renames, aliases, stack and project renames and `state move`, which
 // change what a new derivation would give, never change a commit's key; only

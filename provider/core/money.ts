@@ -1,7 +1,7 @@
 // Money, exactly, and as people read it. Pure.
 //
 // Metronome's amounts, unit prices and quantities are JSON numbers (doubles;
-// metronome-api.md §8, the SDK's `number`) in the credit type's smallest unit
+// docs/metronome-api.md, the SDK's `number`) in the credit type's smallest unit
 // (cents for USD). Each one is taken as the decimal its shortest JSON text
 // denotes, the text that is sent: `0.1` is one tenth, and Metronome's own
 // three-way split `33333.333333333336` is that decimal. Amounts are accepted

@@ -1,6 +1,6 @@
 // The resource's outputs: every canonical input, plus what only Metronome
 // knows. Schedule items carry their server `id` (edits are made by item id,
-// metronome-api.md §3.1); `createdAt` and `archivedAt` are the commit's own
+// docs/metronome-api.md); `createdAt` and `archivedAt` are the commit's own
 // timestamps; `hierarchyConfiguration` is shown when Metronome holds one. Outputs are what `diff`, `update` and `delete` receive as
 // "olds", so edit planning and replace detection read them.
 

@@ -1,5 +1,5 @@
 // Canonical inputs -> the snake_case body of customerCommits/create
-// (metronome-api.md §1). Provider-level fields (onDelete, existingCommitId)
+// (docs/metronome-api.md). Provider-level fields (onDelete, existingCommitId)
 // and the engine's `__` keys never reach the API, and no key is ever
 // undefined: JSON.stringify would drop it, but the request log and the
 // idempotency hash should see exactly what is sent.

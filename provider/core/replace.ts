@@ -1,6 +1,6 @@
-// What the API cannot change in place (metronome-api.md §3.3). `diff` names
+// What the API cannot change in place (docs/metronome-api.md). `diff` names
 // these properties in `replaces`; everything else is left to the engine's own
-// diff of canonical inputs and applied by `update` (pulumi-dynamic.md §6.2).
+// diff of canonical inputs and applied by `update` (docs/pulumi-dynamic.md).
 // The same extractors feed the default uniqueness key (uniqueness-key.ts):
 // every change that replaces the commit must also change the derived key,
 // because Metronome never releases a commit's key.

@@ -1,4 +1,4 @@
-// Metronome's cross-field rules (metronome-api.md §1, §3, §8), as pure checks
+// Metronome's cross-field rules (docs/metronome-api.md), as pure checks
 // that each yield `{ path, message }` issues. They run on the raw inputs
 // (before canonical sorting) so that array indices in paths are the ones the
 // user wrote. They are defensive: a value of the wrong type is left to the
@@ -28,7 +28,7 @@ export interface Issue {
 
 /** Metronome's OpenAPI document, schema `UniquenessKeyForCommitsAndCredits`: minLength 1, maxLength 128. */
 export const MAX_UNIQUENESS_KEY = 128;
-/** @metronome/sdk `src/resources/v1/custom-fields.ts` (metronome-api.md §1.1): keys at most 100 characters. */
+/** @metronome/sdk `src/resources/v1/custom-fields.ts` (docs/metronome-api.md): keys at most 100 characters. */
 export const MAX_CUSTOM_FIELD_KEY = 100;
 /** The same source: values at most 200 characters. */
 export const MAX_CUSTOM_FIELD_VALUE = 200;

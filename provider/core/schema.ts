@@ -5,7 +5,7 @@
 // rules.ts so that each one can name its own property path and reason.
 //
 // Field names are the camelCase mirrors of the API's snake_case fields
-// (DESIGN.md "Public contract"), plus two provider-level fields that never
+// (the package's public contract), plus two provider-level fields that never
 // reach the API: `onDelete` and `existingCommitId`.
 //
 // Objects are strict: a misspelt key is a failure that names the key, because

@@ -1,4 +1,4 @@
-// The default uniqueness key (DESIGN.md decisions 6 and 10). Metronome refuses a
+// The default uniqueness key (docs/design.md, decisions 6 and 7). Metronome refuses a
 // second create with the same key and never releases a key, so:
 // - a re-run after a lost response must derive the SAME key (the create is
 //   refused and the provider adopts the commit it already made);
@@ -47,7 +47,7 @@ export function defaultUniquenessKey({ project, stack, name, replaceOnly }: Uniq
 
 /**
  * The key of the commit that replaces the one holding `previous`, derived
- * once a replace-only field changes (DESIGN.md decision 10). Chained from the
+ * once a replace-only field changes (docs/design.md, decision 7). Chained from the
  * old key rather than from the resource's name, so:
  * - it depends only on what the state holds and the new replace-only values:
  *   a re-run after a lost response derives the same key and adopts;

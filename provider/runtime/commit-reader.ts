@@ -3,7 +3,7 @@
 // Metronome has no get-by-id for commits: a read is a list call filtered by
 // `commit_id`. `pulumi refresh` reads every commit of a stack, `--parallel`
 // at a time, and one plugin process serves them all (reference
-// pulumi-dynamic.md §1.4), so read one by one a refresh of 1,000 commits is
+// docs/pulumi-dynamic.md), so read one by one a refresh of 1,000 commits is
 // 1,000 list calls. A customer's commits come 25 to a page, so the reads for
 // one customer are much cheaper as one paged listing:
 //

@@ -1,6 +1,6 @@
 // The deployment ledger: what this plugin process has seen of the current
 // deployment, so that no operation archives a commit that a resource still
-// declares (DESIGN.md decision 11).
+// declares (docs/design.md, decision 8).
 //
 // The dynamic provider is never told a resource's URN, nor which operation
 // the engine is running. But one plugin process serves the whole deployment,

@@ -1,5 +1,5 @@
 /**
- * The bad-input corpus (issue 5, item 6): hand-written invalid argument sets,
+ * The bad-input corpus: hand-written invalid argument sets,
  * one or more per rule and per type in provider/core/schema.ts and
  * provider/core/rules.ts. Each must yield check failures that name exactly
  * the expected property paths, and not one request may reach Metronome (the

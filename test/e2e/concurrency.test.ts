@@ -1,5 +1,5 @@
 /**
- * Rate limits and concurrency (issue 5, item 4): `pulumi up --parallel 16` of
+ * Rate limits and concurrency: `pulumi up --parallel 16` of
  * 100 commits, spread over four customers, while the emulator answers a burst
  * of 429s with `Retry-After` on the create path. The run completes, every
  * commit exists exactly once in Metronome (counted by uniqueness key), and

@@ -1,5 +1,5 @@
 /**
- * The fault matrix of issue 5 ("Money-safe under faults"), second half:
+ * The fault matrix (money-safe under faults), second half:
  * update, delete and refresh under faults, through the real engine against
  * the emulator's fault injection. What every row asserts is listed in
  * fault-matrix.shared.ts; the first half is fault-matrix.test.ts.

@@ -1,8 +1,8 @@
 /**
- * The fault matrix of issue 5 ("Money-safe under faults"), first half: create
+ * The fault matrix (money-safe under faults), first half: create
  * under every fault, and `pulumi up` killed after the create request is sent.
  * Through the real engine (source-built CLI, the real dynamic-provider plugin,
- * the serialized shim) against the emulator's fault injection (DESIGN.md,
+ * the serialized shim) against the emulator's fault injection (docs/design.md,
  * "The emulator's own control surface"). What every row asserts is listed in
  * fault-matrix.shared.ts; the other half is fault-matrix-writes.test.ts.
  */

@@ -1,5 +1,5 @@
 /**
- * Bringing existing commits under code, through the real engine (issue 8):
+ * Bringing existing commits under code, through the real engine:
  * commits made in Metronome (the emulator, seeded through the official SDK)
  * -> `pulumi-metronome import` writes the module -> the module, compiled as a
  * user's program would be, runs as the stack's program:

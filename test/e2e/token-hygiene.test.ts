@@ -1,5 +1,5 @@
 /**
- * Token hygiene (issue 5, item 5; DESIGN.md decision 2): the Metronome bearer
+ * Token hygiene (docs/design.md, decision 2): the Metronome bearer
  * token, given as the secret stack config `metronome:bearerToken`, appears
  * nowhere a user, a CI log or a state backend could show it. A stack goes
  * through up, an in-place update, failed operations (a 400 from Metronome on

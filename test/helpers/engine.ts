@@ -1,7 +1,7 @@
 /**
  * Runs inline Pulumi programs against the real engine (the `pulumi` CLI built
  * by scripts/ensure-pulumi.sh) and the real dynamic-provider plugin, fully
- * offline and isolated per test: layer 5 in reference/pulumi-dynamic.md §4.1.
+ * offline and isolated per test (docs/pulumi-dynamic.md, "Running offline").
  *
  * Each engine gets a temporary directory holding a `file://` backend, a
  * private PULUMI_HOME and one work directory per stack. Programs are inline
@@ -144,7 +144,7 @@ export interface CliRun {
   stderr: string;
 }
 
-/** One step of `pulumi preview --json` (reference/pulumi-dynamic.md §6.6). */
+/** One step of `pulumi preview --json` (docs/pulumi-dynamic.md). */
 export interface PreviewStep {
   op: string;
   urn: string;

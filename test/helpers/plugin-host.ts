@@ -1,7 +1,7 @@
 /**
  * Drives the real dynamic-provider plugin (`pulumi-resource-pulumi-nodejs`,
- * shipped in @pulumi/pulumi) over gRPC without the Pulumi CLI: layer 3 of the
- * test pyramid in reference/pulumi-dynamic.md §4.1.
+ * shipped in @pulumi/pulumi) over gRPC without the Pulumi CLI: the layer
+ * between the runtime's own tests and the real engine (docs/pulumi-dynamic.md).
  *
  * The plugin is spawned the way the engine spawns it (the `/bin/sh` shim,
  * `node` on PATH, working directory = program directory, one engine-address

@@ -1,4 +1,4 @@
-// Which uniqueness key check gives a resource (DESIGN.md decision 10): the
+// Which uniqueness key check gives a resource (docs/design.md, decision 7): the
 // declared one, else the key in state while nothing replace-only changes,
 // else a key chained from it, else the candidate the class derived.
 

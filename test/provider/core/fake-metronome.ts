@@ -1,6 +1,6 @@
 // A tiny in-memory imitation of what Metronome does to a commit, enough to
 // test the pure mappings end to end without the emulator: a create body
-// becomes the read-back `Commit` (metronome-api.md §2.2: ids on items,
+// becomes the read-back `Commit` (docs/metronome-api.md: ids on items,
 // millisecond timestamps, reference objects, all three invoice amounts,
 // recurring schedules expanded), and edit bodies are applied by item id.
 
