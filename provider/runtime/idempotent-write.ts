@@ -26,7 +26,7 @@ export function idempotencyKey(commitId: string, revision: number, operation: st
  * failure (a refusal) is thrown as is.
  *
  * Metronome stores the answer to a key, a 5xx included, and replays it for
- * the same key (reference §4.3); its advice after a 5xx is to check that the
+ * the same key (docs/metronome-api.md); its advice after a 5xx is to check that the
  * effect is absent and retry with a new key. So a 5xx moves to the next
  * attempt's key, once the read shows nothing applied. A timeout or a lost
  * connection keeps the key: the request may still be in flight, and the same
