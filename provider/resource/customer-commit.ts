@@ -15,7 +15,7 @@ import { CUSTOMER_COMMIT_PROVIDER_TEXT } from "./provider-module";
 import { assertTokenConfigIsSecret } from "./token-config-guard";
 
 /** Output-only properties; seeding them tells Pulumi to create these outputs. */
-const SERVER_OUTPUTS = { createdAt: undefined, archivedAt: undefined, revision: undefined };
+const SERVER_OUTPUTS = { createdAt: undefined, archivedAt: undefined, hierarchyConfiguration: undefined, revision: undefined };
 
 /** Every optional input, seeded so its output exists even when it is not set. */
 const OPTIONAL_INPUTS = {
@@ -73,6 +73,11 @@ export class CustomerCommit extends pulumi.CustomResource {
   declare readonly createdAt: pulumi.Output<string>;
   /** When the commit was archived, if it was (a refresh then drops it from state). */
   declare readonly archivedAt: pulumi.Output<string | undefined>;
+  /**
+   * Which child contracts may draw the commit down, when one was set in
+   * Metronome: no input sets it and no update changes it; refresh shows it.
+   */
+  declare readonly hierarchyConfiguration: pulumi.Output<{ childAccess: { contractIds?: string[]; type: string } } | undefined>;
   /** How many in-place updates have been applied; keeps edit idempotency keys distinct. */
   declare readonly revision: pulumi.Output<number>;
 

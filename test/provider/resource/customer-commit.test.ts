@@ -144,7 +144,7 @@ describe("CustomerCommit in a program", () => {
 
   it("declares an output for every input and server field, set or not", async () => {
     const { resource } = await register("minimal", minimalArgs());
-    const keys = [...Object.keys(fullArgs()), "createdAt", "archivedAt", "revision"];
+    const keys = [...Object.keys(fullArgs()), "createdAt", "archivedAt", "hierarchyConfiguration", "revision"];
     for (const key of keys) expect(pulumi.Output.isInstance((resource as any)[key]), key).toBe(true);
     expect(await value(resource.createdAt)).toBe("2026-11-20T12:00:00Z");
     expect(await value(resource.revision)).toBe(0);
