@@ -21,7 +21,7 @@
 import type { EditCommitBody } from "../api/wire";
 import { canonicalize } from "./canonical";
 import { accessItemToWire, invoiceItemToWire, specifierToWire } from "./payload";
-import type { AccessScheduleItemInputs, InvoiceScheduleItemInputs, SpecifierInputs } from "./schema";
+import type { AccessScheduleItemInputs, InvoiceScheduleItemInputs, SpecifierInputs } from "./inputs";
 import { type Obj, deepEqual, isObj } from "./util";
 
 /** The edit-commit body without the ids of customer and commit. */

@@ -21,7 +21,7 @@ import type { Commit, InvoiceScheduleItem } from "../api/wire";
 import { USD_CENTS_CREDIT_TYPE_ID } from "../api/wire";
 import { canonicalId, canonicalSet, canonicalize, upper } from "./canonical";
 import { type CustomerCommitOutputs, outputsToInputs } from "./outputs";
-import type { CustomerCommitInputs } from "./schema";
+import type { CustomerCommitInputs } from "./inputs";
 import { canonicalTimestamp } from "./timestamps";
 import { type Obj, compact, isObj } from "./util";
 

@@ -29,7 +29,7 @@ export type {
   CommitTypeName,
   RateTypeName,
   OnDelete,
-} from "./schema";
+} from "./inputs";
 export { canonicalize, canonicalId, canonicalSet } from "./canonical";
 export { parseTimestamp, formatTimestamp, canonicalTimestamp, isTimestamp, TIMESTAMP_FORM } from "./timestamps";
 export { checkRules, RULES, MAX_UNIQUENESS_KEY, MAX_CUSTOM_FIELD_KEY, MAX_CUSTOM_FIELD_VALUE } from "./rules";

@@ -10,7 +10,7 @@ import type {
   CustomerCommitInputs,
   InvoiceScheduleInputs,
   InvoiceScheduleItemInputs,
-} from "./schema";
+} from "./inputs";
 import { type Obj, isObj } from "./util";
 
 export type AccessScheduleItemOutputs = AccessScheduleItemInputs & { id?: string };

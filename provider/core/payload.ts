@@ -17,7 +17,7 @@ import type {
   InvoiceScheduleItemInputs,
   RecurringScheduleInputs,
   SpecifierInputs,
-} from "./schema";
+} from "./inputs";
 import { compact } from "./util";
 
 export const accessItemToWire = (i: AccessScheduleItemInputs): AccessScheduleItemInput => ({

@@ -112,19 +112,3 @@ export const customerCommitInputsSchema = z.strictObject({
   onDelete: onDelete.optional(),
   existingCommitId: id.optional(),
 });
-
-// The parsed types are written out in inputs.ts (the public declarations
-// must not reach zod); test/provider/core/inputs.test.ts proves them equal
-// to `z.output` of these schemas.
-export type {
-  CustomerCommitInputs,
-  AccessScheduleInputs,
-  AccessScheduleItemInputs,
-  InvoiceScheduleInputs,
-  InvoiceScheduleItemInputs,
-  RecurringScheduleInputs,
-  SpecifierInputs,
-  CommitTypeName,
-  RateTypeName,
-  OnDelete,
-} from "./inputs";
