@@ -49,4 +49,4 @@ export { defaultUniquenessKey, chainedUniquenessKey } from "./uniqueness-key";
 export { effectiveUniquenessKey } from "./effective-key";
 export { CANDIDATE_KEY_INPUT, RESOURCE_NAME_INPUT } from "./hidden-inputs";
 export type { UniquenessKeyParts } from "./uniqueness-key";
-export { usdFromCents, formatAmount } from "./money";
+export { usdFromCents, formatAmount, sumAmounts } from "./money";

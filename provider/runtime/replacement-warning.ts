@@ -1,4 +1,4 @@
-import { formatAmount } from "../core";
+import { formatAmount, sumAmounts } from "../core";
 import type { Outputs } from "./state";
 
 /**
@@ -10,9 +10,8 @@ import type { Outputs } from "./state";
 export function replacementWarning(id: string, olds: Outputs, replaces: string[]): string {
   const access = olds.accessSchedule as { creditTypeId?: string; scheduleItems?: Array<{ amount?: unknown }> } | undefined;
   const amounts = (access?.scheduleItems ?? []).map((item) => item.amount);
-  const total = amounts.every((a): a is number => typeof a === "number")
-    ? formatAmount(amounts.reduce((sum, a) => sum + a, 0), access?.creditTypeId)
-    : "an unknown amount";
+  const sum = amounts.every((a): a is number => typeof a === "number") ? sumAmounts(amounts) : undefined;
+  const total = sum === undefined ? "an unknown amount" : formatAmount(sum, access?.creditTypeId);
   const name = typeof olds.name === "string" ? ` "${olds.name}"` : "";
   const fate =
     olds.onDelete === "forget"
