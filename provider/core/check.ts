@@ -13,7 +13,8 @@ import { replacedProperties } from "./replace";
 import { inputShapeIssues } from "./input-shape";
 import { checkRules, type Issue } from "./rules";
 import type { CustomerCommitInputs } from "./inputs";
-import { customerCommitInputsSchema } from "./schema";
+import type { Kind } from "./kind/kind";
+import { customerCommitKind } from "./kinds/commit";
 import { TIMESTAMP_FORM } from "./timestamps";
 import { isUnknown } from "./unknown";
 import { type Obj, type PathSegment, formatPath, getAt, isObj } from "./util";
@@ -26,14 +27,35 @@ export interface CheckFailure {
   reason: string;
 }
 
-/** Thrown by the resource class and the CLI when inputs are invalid; carries every issue. */
-export class CommitValidationError extends Error {
-  override readonly name = "CommitValidationError" as const;
+/** Invalid inputs of any kind; carries every issue. */
+export class InputValidationError extends Error {
+  override readonly name: string = "InputValidationError";
   readonly issues: Issue[];
-  constructor(issues: Issue[], subject = "CustomerCommit inputs") {
+  constructor(issues: Issue[], subject: string) {
     super(formatIssues(issues, subject));
     this.issues = issues;
   }
+}
+
+/** Thrown by the provider and the CLI when a commit's inputs are invalid. */
+export class CommitValidationError extends InputValidationError {
+  override readonly name: string = "CommitValidationError";
+  constructor(issues: Issue[], subject = "CustomerCommit inputs") {
+    super(issues, subject);
+  }
+}
+
+/** Thrown by the provider and the CLI when a credit's inputs are invalid. */
+export class CreditValidationError extends InputValidationError {
+  override readonly name: string = "CreditValidationError";
+  constructor(issues: Issue[], subject = "CustomerCredit inputs") {
+    super(issues, subject);
+  }
+}
+
+/** The validation error of `kind`, carrying every issue. */
+export function validationError(kind: Kind, issues: Issue[]): InputValidationError {
+  return kind.noun === "credit" ? new CreditValidationError(issues) : new CommitValidationError(issues);
 }
 
 /** A readable multi-line list: `2 problems with X:\n  - path: message`. */
@@ -94,8 +116,8 @@ export function describe(v: unknown): string {
 }
 
 /** The zod schema at a path (for listing the allowed keys of a strict object). */
-function schemaAt(path: readonly PathSegment[]): z.ZodType | undefined {
-  let cur: z.ZodType | undefined = customerCommitInputsSchema;
+function schemaAt(kind: Kind, path: readonly PathSegment[]): z.ZodType | undefined {
+  let cur: z.ZodType | undefined = kind.schema;
   for (const seg of path) {
     while (cur instanceof z.ZodOptional) cur = cur.unwrap() as z.ZodType;
     if (cur instanceof z.ZodArray && typeof seg === "number") cur = cur.element as z.ZodType;
@@ -108,8 +130,8 @@ function schemaAt(path: readonly PathSegment[]): z.ZodType | undefined {
 
 const squash = (k: string): string => k.toLowerCase().replace(/[_-]/g, "");
 
-function unknownKeyIssue(path: PathSegment[], key: string): Issue {
-  const schema = schemaAt(path);
+function unknownKeyIssue(kind: Kind, path: PathSegment[], key: string): Issue {
+  const schema = schemaAt(kind, path);
   const allowed = schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
   const near = allowed.find((a) => squash(a) === squash(key));
   const hint = near ? `did you mean "${near}"? ` : "";
@@ -123,8 +145,8 @@ function touchesUnknown(root: unknown, path: readonly PathSegment[]): boolean {
   return false;
 }
 
-function zodIssues(input: Obj): Issue[] {
-  const result = customerCommitInputsSchema.safeParse(input);
+function zodIssues(kind: Kind, input: Obj): Issue[] {
+  const result = kind.schema.safeParse(input);
   if (result.success) return [];
   const out: Issue[] = [];
   for (const zi of result.error.issues) {
@@ -133,7 +155,7 @@ function zodIssues(input: Obj): Issue[] {
     const actual = getAt(input, path);
     switch (zi.code) {
       case "unrecognized_keys":
-        for (const key of zi.keys) out.push(unknownKeyIssue(path, key));
+        for (const key of zi.keys) out.push(unknownKeyIssue(kind, path, key));
         break;
       case "invalid_type": {
         const last = path[path.length - 1];
@@ -163,13 +185,15 @@ function zodIssues(input: Obj): Issue[] {
 
 // ---- entry points -----------------------------------------------------------
 
-export type ValidationResult = { ok: true; inputs: CustomerCommitInputs } | { ok: false; issues: Issue[] };
+export type ValidationResult<I = CustomerCommitInputs> = { ok: true; inputs: I } | { ok: false; issues: Issue[] };
 
 /**
  * Validates raw inputs (schema + rules, every issue at once) and returns the
  * canonical form when they are valid. `__`-prefixed keys are ignored.
  */
-export function validateInputs(raw: unknown): ValidationResult {
+export function validateInputs(raw: unknown): ValidationResult;
+export function validateInputs<I>(raw: unknown, kind: Kind): ValidationResult<I>;
+export function validateInputs(raw: unknown, kind: Kind = customerCommitKind): ValidationResult<unknown> {
   if (!isObj(raw)) return { ok: false, issues: [{ path: "", message: `expected an object of inputs, got ${describe(raw)}` }] };
   // First, and without recursion: nesting, forbidden keys, control characters.
   const shape = inputShapeIssues(raw);
@@ -180,20 +204,20 @@ export function validateInputs(raw: unknown): ValidationResult {
   const taken = new Set(shape.issues.map((i) => i.path));
   const below = (path: string): boolean => shape.issues.some((s) => s.path !== "" && (path.startsWith(`${s.path}.`) || path.startsWith(`${s.path}[`)));
   const schemaIssues: Issue[] = [];
-  for (const i of zodIssues(input)) {
+  for (const i of zodIssues(kind, input)) {
     if (taken.has(i.path) || below(i.path)) continue;
     taken.add(i.path);
     schemaIssues.push(i);
   }
   const ruleIssues: Issue[] = [];
-  for (const i of checkRules(input)) {
+  for (const i of checkRules(input, kind.rules)) {
     if (taken.has(i.path) || below(i.path)) continue;
     taken.add(i.path);
     ruleIssues.push(i);
   }
   const issues = [...shape.issues, ...schemaIssues, ...ruleIssues];
   if (issues.length > 0) return { ok: false, issues };
-  return { ok: true, inputs: canonicalize(input) as CustomerCommitInputs };
+  return { ok: true, inputs: canonicalize(input, kind) };
 }
 
 /**
@@ -205,16 +229,16 @@ export function validateInputs(raw: unknown): ValidationResult {
  * and no failures. Invalid: `news` unchanged (minus `__` keys) and one failure
  * per issue.
  */
-export function checkInputs(olds: unknown, news: unknown): { inputs: Obj; failures: CheckFailure[] } {
+export function checkInputs(olds: unknown, news: unknown, kind: Kind = customerCommitKind): { inputs: Obj; failures: CheckFailure[] } {
   const prior = isObj(olds) ? withoutInternalKeys(olds) : {};
   const declared = isObj(news) ? news.uniquenessKey : undefined;
   const candidate = isObj(news) ? news[CANDIDATE_KEY_INPUT] : undefined;
   const provisional = provisionalUniquenessKey(prior, declared, candidate);
-  const result = validateInputs(isObj(news) && provisional !== undefined ? { ...news, uniquenessKey: provisional } : news);
+  const result = validateInputs<Obj>(isObj(news) && provisional !== undefined ? { ...news, uniquenessKey: provisional } : news, kind);
   if (result.ok) {
-    const inputs = result.inputs as Obj;
-    inputs.uniquenessKey = effectiveUniquenessKey(prior, inputs, declared, candidate);
-    const kept = keyKeptOnReplace(prior, inputs);
+    const inputs = result.inputs;
+    inputs.uniquenessKey = effectiveUniquenessKey(prior, inputs, declared, candidate, kind);
+    const kept = keyKeptOnReplace(prior, inputs, kind);
     return { inputs, failures: kept.map((i) => checkFailure(i, news)) };
   }
   const inputs = isObj(news) ? withoutInternalKeys(news) : {};
@@ -255,15 +279,15 @@ export function failurePath(failure: CheckFailure): string {
  * on create). A key that is not declared is chained anew on every
  * replace-only change, so this only stops an explicitly declared key.
  */
-function keyKeptOnReplace(olds: unknown, inputs: Obj): Issue[] {
+function keyKeptOnReplace(olds: unknown, inputs: Obj, kind: Kind): Issue[] {
   if (!isObj(olds) || typeof olds.uniquenessKey !== "string" || inputs.uniquenessKey !== olds.uniquenessKey) return [];
-  const replaced = replacedProperties(withoutInternalKeys(olds), inputs).filter((p) => p !== "uniquenessKey");
+  const replaced = replacedProperties(withoutInternalKeys(olds), inputs, kind).filter((p) => p !== "uniquenessKey");
   if (replaced.length === 0) return [];
   return [
     {
       path: "uniquenessKey",
       message:
-        `this change (${replaced.join(", ")}) replaces the commit, which needs a new commit with a new uniqueness key, ` +
+        `this change (${replaced.join(", ")}) replaces the ${kind.noun}, which needs a new ${kind.noun} with a new uniqueness key, ` +
         `but uniquenessKey is still "${olds.uniquenessKey}" and Metronome never releases a key. ` +
         "Declare a new uniquenessKey (or remove it to use the derived default) in the same change.",
     },

@@ -8,6 +8,8 @@ import { replacedProperties, replaceOnlyFields } from "./replace";
 import { chainedUniquenessKey } from "./uniqueness-key";
 import { UNKNOWN, containsUnknown } from "./unknown";
 import type { Obj } from "./util";
+import type { Kind } from "./kind/kind";
+import { customerCommitKind } from "./kinds/commit";
 
 /**
  * The key to validate the new inputs with before the choice is made: the
@@ -27,12 +29,12 @@ export function provisionalUniquenessKey(olds: Obj, declared: unknown, candidate
  *   replace-only values (unknown in preview while any of them is unknown);
  * - else (a new resource) the derived candidate.
  */
-export function effectiveUniquenessKey(olds: Obj, canonical: Obj, declared: unknown, candidate: unknown): unknown {
+export function effectiveUniquenessKey(olds: Obj, canonical: Obj, declared: unknown, candidate: unknown, kind: Kind = customerCommitKind): unknown {
   if (declared !== undefined) return declared;
   const held = olds.uniquenessKey;
   if (typeof held !== "string") return candidate;
-  const replaced = replacedProperties(olds, { ...canonical, uniquenessKey: held }).filter((p) => p !== "uniquenessKey");
+  const replaced = replacedProperties(olds, { ...canonical, uniquenessKey: held }, kind).filter((p) => p !== "uniquenessKey");
   if (replaced.length === 0) return held;
-  const fields = replaceOnlyFields(canonical);
+  const fields = replaceOnlyFields(canonical, kind);
   return containsUnknown(fields) ? UNKNOWN : chainedUniquenessKey(held, fields);
 }

@@ -11,6 +11,8 @@ import type {
   InvoiceScheduleInputs,
   InvoiceScheduleItemInputs,
 } from "./inputs";
+import type { Kind } from "./kind/kind";
+import { customerCommitKind } from "./kinds/commit";
 import { type Obj, isObj } from "./util";
 
 export type AccessScheduleItemOutputs = AccessScheduleItemInputs & { id?: string };
@@ -31,9 +33,8 @@ export type CustomerCommitOutputs = Omit<CustomerCommitInputs, "accessSchedule" 
   hierarchyConfiguration?: { childAccess: { contractIds?: string[]; type: string } };
 };
 
-/** Output-only keys: never inputs. */
+/** A commit's output-only keys: never inputs. */
 export const SERVER_OUTPUT_KEYS = ["createdAt", "archivedAt", "hierarchyConfiguration"] as const;
-const SERVER_KEYS: readonly string[] = SERVER_OUTPUT_KEYS;
 
 function withoutItemIds(schedule: unknown): unknown {
   if (!isObj(schedule) || !Array.isArray(schedule.scheduleItems)) return schedule;
@@ -48,16 +49,15 @@ function withoutItemIds(schedule: unknown): unknown {
 }
 
 /**
- * The inputs part of outputs: schedule-item ids and server fields removed.
+ * The inputs part of outputs: schedule-item ids and the kind's server fields removed.
  * Keys that are neither (e.g. a runtime's own bookkeeping) are removed too
  * when listed in `alsoDrop`.
  */
-export function outputsToInputs(outputs: Obj, alsoDrop: readonly string[] = []): Obj {
+export function outputsToInputs(outputs: Obj, alsoDrop: readonly string[] = [], kind: Kind = customerCommitKind): Obj {
   const out: Obj = {};
   for (const k of Object.keys(outputs)) {
-    if (k.startsWith("__") || SERVER_KEYS.includes(k) || (alsoDrop.length > 0 && alsoDrop.includes(k))) continue;
-    const v = outputs[k];
-    out[k] = k === "accessSchedule" || k === "invoiceSchedule" ? withoutItemIds(v) : v;
+    if (k.startsWith("__") || Object.hasOwn(kind.serverOutputs, k) || (alsoDrop.length > 0 && alsoDrop.includes(k))) continue;
+    out[k] = withoutItemIds(outputs[k]);
   }
   return out;
 }

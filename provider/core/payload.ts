@@ -1,85 +1,33 @@
-// Canonical inputs -> the snake_case body of customerCommits/create
-// (docs/metronome-api.md). Provider-level fields (onDelete, existingCommitId)
-// and the engine's `__` keys never reach the API, and no key is ever
-// undefined: JSON.stringify would drop it, but the request log and the
-// idempotency hash should see exactly what is sent.
+// Canonical inputs -> the snake_case create body (docs/metronome-api.md),
+// field by field from the kind's table. Provider-level fields and the
+// engine's `__` keys never reach the API, and no key is ever undefined:
+// JSON.stringify would drop it, but the request log and the idempotency hash
+// should see exactly what is sent.
 
-import type {
-  AccessScheduleItemInput,
-  CreateCommitBody,
-  InvoiceScheduleItemInput,
-  RecurringScheduleInput,
-  SpecifierInput,
-} from "../api/wire";
-import type {
-  AccessScheduleItemInputs,
-  CustomerCommitInputs,
-  InvoiceScheduleItemInputs,
-  RecurringScheduleInputs,
-  SpecifierInputs,
-} from "./inputs";
-import { compact } from "./util";
+import type { CreateCommitBody } from "../api/wire";
+import type { Field } from "./kind/field";
+import type { Kind } from "./kind/kind";
+import { customerCommitKind } from "./kinds/commit";
+import type { CustomerCommitInputs } from "./inputs";
+import type { Obj } from "./util";
 
-export const accessItemToWire = (i: AccessScheduleItemInputs): AccessScheduleItemInput => ({
-  amount: i.amount,
-  starting_at: i.startingAt,
-  ending_before: i.endingBefore,
-});
+export { accessItemToWire } from "./fields/access-schedule";
+export { specifierToWire } from "./fields/specifiers";
+export { invoiceItemToWire } from "./kinds/commit/invoice-schedule";
 
-export const invoiceItemToWire = (i: InvoiceScheduleItemInputs): InvoiceScheduleItemInput =>
-  compact({ timestamp: i.timestamp, amount: i.amount, quantity: i.quantity, unit_price: i.unitPrice });
+/** The create body of `kind` for canonical inputs. */
+export function createBodyOf(kind: Kind, inputs: Obj): Obj {
+  const body: Obj = {};
+  for (const name of kind.fieldNames) {
+    const field = kind.fields[name] as Field;
+    const value = inputs[name];
+    if (field.wire === undefined || field.change === "provider" || value === undefined) continue;
+    body[field.wire] = field.toWire === undefined ? value : (field.toWire as (v: unknown) => unknown)(value);
+  }
+  return body;
+}
 
-const recurringToWire = (r: RecurringScheduleInputs): RecurringScheduleInput =>
-  compact({
-    amount_distribution: r.amountDistribution,
-    frequency: r.frequency,
-    starting_at: r.startingAt,
-    ending_before: r.endingBefore,
-    amount: r.amount,
-    quantity: r.quantity,
-    unit_price: r.unitPrice,
-  });
-
-export const specifierToWire = (s: SpecifierInputs): SpecifierInput =>
-  compact({
-    product_id: s.productId,
-    product_tags: s.productTags,
-    pricing_group_values: s.pricingGroupValues,
-    presentation_group_values: s.presentationGroupValues,
-  });
-
-/** The create body for canonical inputs. */
+/** The customerCommits/create body for canonical commit inputs. */
 export function toCreateBody(inputs: CustomerCommitInputs): CreateCommitBody {
-  const inv = inputs.invoiceSchedule;
-  return compact({
-    customer_id: inputs.customerId,
-    type: inputs.type,
-    product_id: inputs.productId,
-    priority: inputs.priority,
-    access_schedule: compact({
-      credit_type_id: inputs.accessSchedule.creditTypeId,
-      schedule_items: inputs.accessSchedule.scheduleItems.map(accessItemToWire),
-    }),
-    invoice_schedule:
-      inv === undefined
-        ? undefined
-        : compact({
-            credit_type_id: inv.creditTypeId,
-            do_not_invoice: inv.doNotInvoice,
-            schedule_items: inv.scheduleItems?.map(invoiceItemToWire),
-            recurring_schedule: inv.recurringSchedule && recurringToWire(inv.recurringSchedule),
-          }),
-    invoice_contract_id: inputs.invoiceContractId,
-    applicable_contract_ids: inputs.applicableContractIds,
-    applicable_product_ids: inputs.applicableProductIds,
-    applicable_product_tags: inputs.applicableProductTags,
-    specifiers: inputs.specifiers?.map(specifierToWire),
-    name: inputs.name,
-    description: inputs.description,
-    custom_fields: inputs.customFields,
-    netsuite_sales_order_id: inputs.netsuiteSalesOrderId,
-    salesforce_opportunity_id: inputs.salesforceOpportunityId,
-    rate_type: inputs.rateType,
-    uniqueness_key: inputs.uniquenessKey,
-  });
+  return createBodyOf(customerCommitKind, inputs) as unknown as CreateCommitBody;
 }

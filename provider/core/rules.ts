@@ -468,7 +468,7 @@ export const RULES: readonly Rule[] = [
 ];
 
 /** Runs every rule on (raw or canonical) inputs; returns all issues found. */
-export function checkRules(inputs: unknown): Issue[] {
+export function checkRules(inputs: unknown, rules: readonly Rule[] = RULES): Issue[] {
   if (!isObj(inputs)) return [];
-  return RULES.flatMap((rule) => rule(inputs));
+  return rules.flatMap((rule) => rule(inputs));
 }

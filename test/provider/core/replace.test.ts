@@ -56,17 +56,17 @@ describe("replacedProperties", () => {
     expect(replacedProperties(old, canonicalize(prepaidTwoHalvesRaw()))).toStrictEqual([]);
   });
 
-  it("describes each replace-only property once, with a reason", () => {
+  it("describes each replace-only property once, with a reason, in the field table's order", () => {
     const names = REPLACE_ONLY.map((f) => f.property);
     expect(names).toStrictEqual([
       "customerId",
       "type",
       "accessSchedule",
       "invoiceSchedule",
-      "uniquenessKey",
+      "applicableContractIds",
       "netsuiteSalesOrderId",
       "salesforceOpportunityId",
-      "applicableContractIds",
+      "uniquenessKey",
     ]);
     expect(REPLACE_ONLY.every((f) => f.why.length > 0 && f.what.length > 0)).toBe(true);
     expect(names).not.toContain("existingCommitId");
