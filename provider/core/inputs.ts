@@ -78,3 +78,24 @@ export type CustomerCommitInputs = {
   onDelete?: OnDelete;
   existingCommitId?: string;
 };
+
+/** Canonical resolved inputs of a CustomerCredit (what `check` returns). */
+export type CustomerCreditInputs = {
+  customerId: string;
+  productId: string;
+  priority: number;
+  accessSchedule: AccessScheduleInputs;
+  applicableContractIds?: string[];
+  applicableProductIds?: string[];
+  applicableProductTags?: string[];
+  specifiers?: SpecifierInputs[];
+  name?: string;
+  description?: string;
+  customFields?: Record<string, string>;
+  netsuiteSalesOrderId?: string;
+  salesforceOpportunityId?: string;
+  rateType?: RateTypeName;
+  uniquenessKey: string;
+  onDelete?: OnDelete;
+  existingCreditId?: string;
+};

@@ -8,6 +8,7 @@ import type {
   AccessScheduleInputs,
   AccessScheduleItemInputs,
   CustomerCommitInputs,
+  CustomerCreditInputs,
   InvoiceScheduleInputs,
   InvoiceScheduleItemInputs,
 } from "./inputs";
@@ -31,6 +32,15 @@ export type CustomerCommitOutputs = Omit<CustomerCommitInputs, "accessSchedule" 
    * it, so it is shown, never changed.
    */
   hierarchyConfiguration?: { childAccess: { contractIds?: string[]; type: string } };
+};
+
+/** Which child contracts may draw a commit or credit down (set in Metronome, never sent). */
+export type HierarchyConfigurationOutput = { childAccess: { contractIds?: string[]; type: string } };
+
+/** A credit's outputs: its canonical inputs with schedule-item ids, and what Metronome holds beside them. */
+export type CustomerCreditOutputs = Omit<CustomerCreditInputs, "accessSchedule"> & {
+  accessSchedule: Omit<AccessScheduleInputs, "scheduleItems"> & { scheduleItems: AccessScheduleItemOutputs[] };
+  hierarchyConfiguration?: HierarchyConfigurationOutput;
 };
 
 /** A commit's output-only keys: never inputs. */

@@ -387,12 +387,16 @@ export const endAccessPrepaidOnly: Rule = (o) => {
 /** How a refused id is quoted: cut short when long, control characters escaped. */
 const shownId = (v: string): string => (v.length > 60 ? `${JSON.stringify(v.slice(0, 40))}… (${v.length} characters)` : JSON.stringify(v));
 
-/** An adopted commit is named by its Metronome id, a uuid. */
-export const existingCommitIdShape: Rule = (o) => {
-  const v = o.existingCommitId;
-  if (typeof v !== "string" || isUnknown(v) || UUID.test(v)) return [];
-  return [issue(["existingCommitId"], `expected a Metronome commit id (a uuid such as 7f3c2a10-5b7e-4c1d-9a8e-2b4c6d8e0f12), got ${shownId(v)}`)];
-};
+/** An adopted resource is named by its Metronome id, a uuid: `field` holds it, `noun` names the kind. */
+function existingIdShape(field: string, noun: string): Rule {
+  return (o) => {
+    const v = o[field];
+    if (typeof v !== "string" || isUnknown(v) || UUID.test(v)) return [];
+    return [issue([field], `expected a Metronome ${noun} id (a uuid such as 7f3c2a10-5b7e-4c1d-9a8e-2b4c6d8e0f12), got ${shownId(v)}`)];
+  };
+}
+
+export const existingCommitIdShape: Rule = existingIdShape("existingCommitId", "commit");
 
 /**
  * The ids Metronome's OpenAPI document types as `format: uuid` on
@@ -443,7 +447,7 @@ export const adoptionDeclaresInvoiceItems: Rule = (o) => {
   ];
 };
 
-/** Every rule, in the order their issues are reported. */
+/** Every rule of a commit, in the order their issues are reported. */
 export const RULES: readonly Rule[] = [
   postpaidNeedsInvoiceSchedule,
   postpaidSingleAccessItem,
@@ -472,3 +476,18 @@ export function checkRules(inputs: unknown, rules: readonly Rule[] = RULES): Iss
   if (!isObj(inputs)) return [];
   return rules.flatMap((rule) => rule(inputs));
 }
+
+/** The rules of a credit: those about what commits and credits share (no type, no invoices), in the same order. */
+export const CREDIT_RULES: readonly Rule[] = [
+  specifiersExclusive,
+  startBeforeEnd,
+  wholeHours,
+  amountsInRange,
+  finiteNumbers,
+  exactAmounts,
+  accessNoOverlap,
+  uniquenessKeyLength,
+  customFieldLimits,
+  existingIdShape("existingCreditId", "credit"),
+  uuidIds,
+];

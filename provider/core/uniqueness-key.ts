@@ -23,6 +23,8 @@ export interface UniquenessKeyParts {
   name: string;
   /** `replaceOnlyFields(inputs)`. */
   replaceOnly: Record<string, unknown>;
+  /** The kind's `keyScope` (absent for commits), so two kinds never derive one key for one name. */
+  scope?: string;
 }
 
 const HASH_CHARS = 16; // 64 bits: collisions need ~4 billion keys per customer
@@ -36,9 +38,9 @@ function cut(s: string, max: number): string {
 }
 
 /** `<project>/<stack>/<name>#<16 hex>`, the readable part cut so the whole stays within 128. */
-export function defaultUniquenessKey({ project, stack, name, replaceOnly }: UniquenessKeyParts): string {
+export function defaultUniquenessKey({ project, stack, name, replaceOnly, scope }: UniquenessKeyParts): string {
   const hash = createHash("sha256")
-    .update(stableStringify({ project, stack, name, replaceOnly }))
+    .update(stableStringify(scope === undefined ? { project, stack, name, replaceOnly } : { project, stack, name, replaceOnly, scope }))
     .digest("hex")
     .slice(0, HASH_CHARS);
   const readable = cut(`${project}/${stack}/${name}`, MAX_UNIQUENESS_KEY - HASH_CHARS - 1);

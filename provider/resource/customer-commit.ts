@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { CANDIDATE_KEY_INPUT, RESOURCE_NAME_INPUT } from "../core/hidden-inputs";
+import { customerCommitKind } from "../core/kinds/commit";
 import type {
   AccessScheduleInputs,
   CommitTypeName,
@@ -9,31 +9,9 @@ import type {
   SpecifierInputs,
 } from "../core/inputs";
 import type { CustomerCommitArgs } from "./args";
-import { defaultUniquenessKeyFor } from "./default-key";
 import { asDynamicResource, dynamicType } from "./dynamic-resource";
 import { CUSTOMER_COMMIT_PROVIDER_TEXT } from "./provider-module";
-import { assertTokenConfigIsSecret } from "./token-config-guard";
-
-/** Output-only properties; seeding them tells Pulumi to create these outputs. */
-const SERVER_OUTPUTS = { createdAt: undefined, archivedAt: undefined, hierarchyConfiguration: undefined, revision: undefined };
-
-/** Every optional input, seeded so its output exists even when it is not set. */
-const OPTIONAL_INPUTS = {
-  invoiceSchedule: undefined,
-  invoiceContractId: undefined,
-  applicableContractIds: undefined,
-  applicableProductIds: undefined,
-  applicableProductTags: undefined,
-  specifiers: undefined,
-  name: undefined,
-  description: undefined,
-  customFields: undefined,
-  netsuiteSalesOrderId: undefined,
-  salesforceOpportunityId: undefined,
-  rateType: undefined,
-  onDelete: undefined,
-  existingCommitId: undefined,
-};
+import { registeredInputs } from "./kind-inputs";
 
 /**
  * A Metronome customer commit, managed through its whole life: created with a
@@ -82,21 +60,7 @@ export class CustomerCommit extends pulumi.CustomResource {
   declare readonly revision: pulumi.Output<number>;
 
   constructor(name: string, args: CustomerCommitArgs, opts?: pulumi.CustomResourceOptions) {
-    assertTokenConfigIsSecret();
-    // The key is sent only when declared. The derived one is a candidate that
-    // `check` uses for a new resource only: an existing commit keeps the key
-    // in its state, whatever its name, stack or project is now. Both hidden
-    // inputs are consumed by `check` and never stored.
-    const hidden = {
-      [CANDIDATE_KEY_INPUT]: args.uniquenessKey === undefined ? defaultUniquenessKeyFor(name, args) : undefined,
-      [RESOURCE_NAME_INPUT]: name,
-    };
-    super(
-      dynamicType("metronome", "CustomerCommit"),
-      name,
-      { ...OPTIONAL_INPUTS, uniquenessKey: undefined, ...args, ...hidden, ...SERVER_OUTPUTS, __provider: CUSTOMER_COMMIT_PROVIDER_TEXT },
-      opts,
-    );
+    super(dynamicType("metronome", customerCommitKind.typeName), name, registeredInputs(customerCommitKind, name, args, CUSTOMER_COMMIT_PROVIDER_TEXT), opts);
   }
 }
 asDynamicResource(CustomerCommit);

@@ -16,3 +16,6 @@ export function providerModuleText(providerExport: string): string {
 
 /** `__provider` of every `CustomerCommit`. */
 export const CUSTOMER_COMMIT_PROVIDER_TEXT = providerModuleText("customerCommitProvider");
+
+/** `__provider` of every `CustomerCredit`. */
+export const CUSTOMER_CREDIT_PROVIDER_TEXT = providerModuleText("customerCreditProvider");

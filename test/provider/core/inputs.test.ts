@@ -18,8 +18,10 @@ import {
   recurringScheduleSchema,
   specifierSchema,
 } from "../../../provider/core/schema";
+import { customerCreditKind } from "../../../provider/core/kinds/credit";
 
 expectTypeOf<z.output<typeof customerCommitInputsSchema>>().toEqualTypeOf<inputs.CustomerCommitInputs>();
+expectTypeOf<z.output<typeof customerCreditKind.schema>>().toEqualTypeOf<inputs.CustomerCreditInputs>();
 expectTypeOf<z.output<typeof accessScheduleSchema>>().toEqualTypeOf<inputs.AccessScheduleInputs>();
 expectTypeOf<z.output<typeof accessScheduleItemSchema>>().toEqualTypeOf<inputs.AccessScheduleItemInputs>();
 expectTypeOf<z.output<typeof invoiceScheduleSchema>>().toEqualTypeOf<inputs.InvoiceScheduleInputs>();
