@@ -315,6 +315,22 @@ describe("CommitReader", () => {
     expect(await listCalls()).toBe(1); // the edited customer's read only
   });
 
+  it("keeps a customer's cache across credit writes, which change no commit", async () => {
+    const w = await newWorld(h.api);
+    const ids = await commits(w, 2);
+    const { client, reader } = newReader();
+    await Promise.all(ids.map((id) => reader.get(w.customerId, id)));
+    await h.emu.clearLog();
+
+    // Told to observers whether or not Metronome takes them.
+    await client.credits.edit({ customer_id: w.customerId, credit_id: ids[0]!, name: "Renamed" }).catch(() => undefined);
+    await client.customFields.setValues({ entity: "contract_credit", entity_id: ids[1]!, custom_fields: { owner: "finance" } }).catch(() => undefined);
+    await h.emu.clearLog();
+    await Promise.all(ids.map((id) => reader.get(w.customerId, id)));
+
+    expect(await listCalls()).toBe(0);
+  });
+
   it("never answers a read that follows a write with a request sent while the write was in flight", async () => {
     const w = await newWorld(h.api);
     const ids = await commits(w, 3);
