@@ -21,10 +21,10 @@ export interface World {
 export async function seedWorld(url: string, customers: number): Promise<World> {
   const client = new MetronomeClient({ baseUrl: url, bearerToken: BENCH_TOKEN });
   try {
-    const product = await client.createProduct({ name: "Bench commit product", type: "FIXED" });
+    const product = await client.products.create({ name: "Bench commit product", type: "FIXED" });
     const made = await pool(Array.from({ length: customers }, (_, i) => i), 8, async (i) => {
-      const customer = await client.createCustomer({ name: `Bench customer ${i}` });
-      const contract = await client.createContract({ customer_id: customer.id, starting_at: "2027-01-01T00:00:00Z" });
+      const customer = await client.customers.create({ name: `Bench customer ${i}` });
+      const contract = await client.contracts.create({ customer_id: customer.id, starting_at: "2027-01-01T00:00:00Z" });
       return { customerId: customer.id, contractId: contract.id };
     });
     return { productId: product.id, customers: made };

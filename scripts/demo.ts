@@ -47,7 +47,7 @@ async function main(): Promise<void> {
       const changes = Object.entries(result.summary.resourceChanges ?? {}).filter(([op]) => op !== "same");
       console.log(changes.length === 0 ? "\nNo changes: Metronome already holds what the code declares." : "");
     }
-    printCommits(await client.listAllCommits({ customer_id: seed.customerId, include_archived: true }));
+    printCommits(await client.commits.listAll({ customer_id: seed.customerId, include_archived: true }));
     if (destroy) {
       console.log(
         "\nThe commits are archived. Metronome keeps them, and never releases their uniqueness keys,\n" +
@@ -64,9 +64,9 @@ async function main(): Promise<void> {
 async function seedOnce(client: MetronomeClient): Promise<Seed> {
   const file = path.join(DEMO_DIR, "seed.json");
   if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, "utf8")) as Seed;
-  const customer = await client.createCustomer({ name: "Acme Corp" });
-  const product = await client.createProduct({ name: "Commit (prepaid and minimum spend)", type: "FIXED" });
-  const contract = await client.createContract({ customer_id: customer.id, starting_at: "2027-01-01T00:00:00Z" });
+  const customer = await client.customers.create({ name: "Acme Corp" });
+  const product = await client.products.create({ name: "Commit (prepaid and minimum spend)", type: "FIXED" });
+  const contract = await client.contracts.create({ customer_id: customer.id, starting_at: "2027-01-01T00:00:00Z" });
   const seed = { customerId: customer.id, commitProductId: product.id, contractId: contract.id };
   fs.writeFileSync(file, `${JSON.stringify(seed, null, 2)}\n`);
   console.log(`Seeded customer ${seed.customerId}, product ${seed.commitProductId}, contract ${seed.contractId}`);

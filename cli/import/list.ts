@@ -21,13 +21,13 @@ export async function listCustomerCommits(client: MetronomeClient, customerIds: 
     let archived = 0;
     // Customer-level commits only (the default): contract commits are not CustomerCommits.
     try {
-      for await (const commit of client.listCommits({ customer_id: customerId, include_archived: true })) {
+      for await (const commit of client.commits.list({ customer_id: customerId, include_archived: true })) {
         if (commit.archived_at !== undefined && commit.archived_at !== null) archived++;
         else live.push(commit);
       }
       // The list answers an unknown customer like one without commits (its
       // spec declares only a 200): only a lookup tells a mistyped id apart.
-      if (live.length === 0 && archived === 0) await client.getCustomer(customerId);
+      if (live.length === 0 && archived === 0) await client.customers.get(customerId);
     } catch (error) {
       throw new ListCommitsError(customerId, error);
     }

@@ -31,8 +31,8 @@
 //     cuts it off from requests already in flight, so a read after it
 //     always goes to Metronome; for the TTL after such a write, the
 //     customer's reads are looked up by id.
-// The client tells the reader of every write (`observeCommitWrites`),
-// before it is sent and once it has ended.
+// The client tells the reader of every write (`observeWrites`), before it
+// is sent and once it has ended; the reader heeds the commit ones.
 //
 // Only hits are served from the cache: a commit missing from it is looked up
 // by id, so a commit created elsewhere moments ago is never reported gone.
@@ -40,7 +40,7 @@
 // oldest customers are forgotten, which costs requests, never correctness.
 
 import type { Commit } from "../api/wire";
-import type { CommitWrite, MetronomeClient } from "../client";
+import type { ClientWrite, MetronomeClient } from "../client";
 
 export interface CommitReaderOptions {
   /** How long a read waits for others to share its request, when reads are arriving together. Default 2 ms. */
@@ -157,10 +157,10 @@ export class CommitReader {
     this.#maxCustomers = options.maxCustomers ?? 1_000;
     this.#maxPagesPerWalk = options.maxPagesPerWalk ?? 40;
     this.#now = options.now ?? Date.now;
-    client.observeCommitWrites((write) => this.#observe(write));
+    client.observeWrites((write) => this.#observe(write));
   }
 
-  /** The commit (archived or not), or undefined when Metronome does not know it. Like `client.getCommit`. */
+  /** The commit (archived or not), or undefined when Metronome does not know it. Like `client.commits.get`. */
   get(customerId: string, commitId: string): Promise<Commit | undefined> {
     this.#stats.reads++;
     this.#remember(this.#owners, commitId, customerId);
@@ -327,7 +327,7 @@ export class CommitReader {
         const pageFrom = cursor;
         const from = pageFrom === undefined ? {} : { next_page: pageFrom };
         const page = await this.#request(() =>
-          this.#client.listCommitsPage({ customer_id: view.customerId, include_archived: true, ...from }),
+          this.#client.commits.listPage({ customer_id: view.customerId, include_archived: true, ...from }),
         );
         this.#stats.pages++;
         pages++;
@@ -362,7 +362,7 @@ export class CommitReader {
   #lookUpEach(customerId: string, missing: Map<string, Waiter[]>): void {
     for (const [commitId, waiters] of missing) {
       this.#stats.lookups++;
-      this.#request(() => this.#client.listCommitsPage({ customer_id: customerId, commit_id: commitId, include_archived: true })).then(
+      this.#request(() => this.#client.commits.listPage({ customer_id: customerId, commit_id: commitId, include_archived: true })).then(
         (page) => {
           const commit = page.data.find((c) => c.id === commitId);
           waiters.forEach((waiter) => waiter.resolve(commit === undefined ? undefined : structuredClone(commit)));
@@ -390,16 +390,18 @@ export class CommitReader {
    * ended. A create changes no commit: the commit it made is marked for its
    * read-back.
    */
-  #observe(write: CommitWrite): void {
-    const customerId = write.customerId ?? (write.commitId === undefined ? undefined : this.#owners.get(write.commitId));
+  #observe(write: ClientWrite): void {
+    if (write.entity !== "commit") return;
+    const commitId = write.entityId;
+    const customerId = write.customerId ?? (commitId === undefined ? undefined : this.#owners.get(commitId));
     if (write.kind === "change") {
       this.#written(customerId);
       return;
     }
-    if (write.phase === "start" || customerId === undefined || write.commitId === undefined) return;
+    if (write.phase === "start" || customerId === undefined || commitId === undefined) return;
     const view = this.#view(customerId);
-    this.#remember(this.#owners, write.commitId, customerId);
-    view.created.add(write.commitId);
+    this.#remember(this.#owners, commitId, customerId);
+    view.created.add(commitId);
     if (view.created.size > this.#maxCachedCommits) view.created.delete(view.created.values().next().value as string);
   }
 

@@ -57,7 +57,7 @@ async function createOrFind(
   let lastError: unknown;
   for (let attempt = 1; attempt <= CREATE_ATTEMPTS; attempt++) {
     try {
-      return { id: (await client.createCommit(body)).id, adopted: false };
+      return { id: (await client.commits.create(body)).id, adopted: false };
     } catch (error) {
       const conflict = isUniquenessKeyConflict(error);
       if (!conflict && !mayHaveApplied(error)) throw error;

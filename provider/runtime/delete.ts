@@ -42,7 +42,7 @@ async function archive(client: MetronomeClient, customerId: string, commitId: st
     await writeIdempotently(
       "archive",
       `commit ${commitId}`,
-      (n) => client.archiveCommit(body, { idempotencyKey: idempotencyKey(commitId, revision, "archive", body, n) }),
+      (n) => client.commits.archive(body, { idempotencyKey: idempotencyKey(commitId, revision, "archive", body, n) }),
       isGone,
     );
   } catch (error) {
@@ -70,7 +70,7 @@ async function endAccessNow(client: MetronomeClient, customerId: string, commitI
     await writeIdempotently(
       "end of access",
       `commit ${commitId}`,
-      (n) => client.updateCommitEndDate(body, { idempotencyKey: idempotencyKey(commitId, revision, "endAccess", body, n) }),
+      (n) => client.commits.updateEndDate(body, { idempotencyKey: idempotencyKey(commitId, revision, "endAccess", body, n) }),
       hasEnded,
     );
     await verifyAccessEnded(commitId, customerId, end, hasEnded);

@@ -13,7 +13,7 @@ export async function findCommitByUniquenessKey(
   customerId: string,
   uniquenessKey: string,
 ): Promise<Commit | undefined> {
-  for await (const commit of client.listCommits({ customer_id: customerId, include_archived: true })) {
+  for await (const commit of client.commits.list({ customer_id: customerId, include_archived: true })) {
     if (commit.uniqueness_key === uniquenessKey) return commit;
   }
   return undefined;

@@ -124,17 +124,17 @@ function plannedWrites(
   if (plan.edit !== undefined) {
     const body = { ...plan.edit, customer_id: customerId, commit_id: commitId };
     const key = keyed("edit", body);
-    writes.push({ part: "edit", label: "edit", send: (n) => client.editCommit(body, key(n)) });
+    writes.push({ part: "edit", label: "edit", send: (n) => client.commits.edit(body, key(n)) });
   }
   if (plan.setCustomFields !== undefined) {
     const body = { entity: "commit" as const, entity_id: commitId, custom_fields: plan.setCustomFields };
     const key = keyed("setCustomFields", body);
-    writes.push({ part: "set", label: "custom field update", send: (n) => client.setCustomFieldValues(body, key(n)) });
+    writes.push({ part: "set", label: "custom field update", send: (n) => client.customFields.setValues(body, key(n)) });
   }
   if (plan.deleteCustomFieldKeys !== undefined) {
     const body = { entity: "commit" as const, entity_id: commitId, keys: plan.deleteCustomFieldKeys };
     const key = keyed("deleteCustomFields", body);
-    writes.push({ part: "delete", label: "custom field removal", send: (n) => client.deleteCustomFieldValues(body, key(n)) });
+    writes.push({ part: "delete", label: "custom field removal", send: (n) => client.customFields.deleteValues(body, key(n)) });
   }
   return writes;
 }

@@ -142,7 +142,7 @@ describe("pulumi import of existing commits from the generated import file", { t
     const { result } = await stack.up();
     expect(result.summary.resourceChanges).toEqual({ same: declared.length, update: 1 });
     expect((await writes()).map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(["POST /v2/contracts/commits/edit 200"]);
-    expect((await client.getCommit(seeded.customers.acme, seeded.commits.freeCredit as string))?.priority).toBe(15);
+    expect((await client.commits.get(seeded.customers.acme, seeded.commits.freeCredit as string))?.priority).toBe(15);
     const state = await stack.resources(TYPE);
     expect(state.map((r) => r.id).sort()).toEqual(declared.map((d) => d.args.existingCommitId).sort());
   });

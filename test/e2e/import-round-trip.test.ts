@@ -130,9 +130,9 @@ describe("import round trip on the real engine", { timeout: TIMEOUT }, () => {
 
     const state = await stack.resources(TYPE);
     expect(state.map((r) => r.id).sort()).toEqual(declared.map((d) => d.args.existingCommitId).sort());
-    const credit = await client.getCommit(seeded.customers.acme, seeded.commits.freeCredit as string);
+    const credit = await client.commits.get(seeded.customers.acme, seeded.commits.freeCredit as string);
     expect(credit?.priority).toBe(15);
-    const prepaid = await client.getCommit(seeded.customers.acme, seeded.commits.prepaid as string);
+    const prepaid = await client.commits.get(seeded.customers.acme, seeded.commits.prepaid as string);
     expect(prepaid?.access_schedule?.schedule_items.map((i) => i.amount)).toEqual([1_200_000]);
     expect(prepaid?.uniqueness_key).toBe("acme-order-form-2027");
 

@@ -91,7 +91,7 @@ describe("pulumi-metronome import", () => {
   it("declares, for each commit, exactly the canonical inputs commitToState derives from Metronome", async () => {
     expect(declared).toHaveLength(8);
     for (const d of declared) {
-      const commit = await client.getCommit(d.args.customerId as string, d.args.existingCommitId as string);
+      const commit = await client.commits.get(d.args.customerId as string, d.args.existingCommitId as string);
       expect(commit, d.name).toBeDefined();
       // The resource class derives a key when none is declared; any string stands in for it.
       const result = validateInputs({ ...d.args, uniquenessKey: d.args.uniquenessKey ?? `derived/${d.name}` });
@@ -102,7 +102,7 @@ describe("pulumi-metronome import", () => {
 
   it("keeps the uniqueness key Metronome holds, and declares none where it holds none", async () => {
     expect(byLabel("prepaid").args.uniquenessKey).toBe("acme-order-form-2027");
-    const commit = await client.getCommit(seeded.customers.acme, seeded.commits.prepaid as string);
+    const commit = await client.commits.get(seeded.customers.acme, seeded.commits.prepaid as string);
     // Without a declared key, Metronome's would be the one read back.
     expect(commitToState(commit!, { customerId: seeded.customers.acme }).inputs.uniquenessKey).toBe(byLabel("prepaid").args.uniquenessKey);
     for (const label of seeded.live.filter((l) => l !== "prepaid")) expect(byLabel(label).args).not.toHaveProperty("uniquenessKey");

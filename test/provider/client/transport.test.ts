@@ -25,7 +25,7 @@ import { expectNoPartOfSecret, expectNoSecret } from "./support/no-secret";
 import { closedPort, json, startStub, type StubServer } from "./support/stub-server";
 
 const TOKEN = "mtr_test_5f3c9a7e1b2d4c6e8f0a1b2c3d4e5f60";
-const COMMIT: Parameters<MetronomeClient["createCommit"]>[0] = {
+const COMMIT: Parameters<MetronomeClient["commits"]["create"]>[0] = {
   customer_id: "cu_1",
   type: "PREPAID",
   product_id: "pr_1",
@@ -53,8 +53,8 @@ afterEach(async () => {
 describe("what goes on the wire", () => {
   it("POSTs JSON with the bearer token, and Idempotency-Key only when asked", async () => {
     const c = client();
-    await expect(c.createCommit(COMMIT, { idempotencyKey: "idem-1" })).resolves.toEqual({ id: "c1" });
-    await c.createCommit(COMMIT);
+    await expect(c.commits.create(COMMIT, { idempotencyKey: "idem-1" })).resolves.toEqual({ id: "c1" });
+    await c.commits.create(COMMIT);
     const [first, second] = stub.requests;
     expect(first?.method).toBe("POST");
     expect(first?.url).toBe("/v1/contracts/customerCommits/create");
@@ -68,8 +68,8 @@ describe("what goes on the wire", () => {
   it("sends list pagination in the body, and credit-type pagination in the query", async () => {
     stub.setHandler((_req, res) => json(res, 200, { data: [], next_page: null }));
     const c = client();
-    await c.listCommitsPage({ customer_id: "cu_1", limit: 5, next_page: "cur" });
-    await c.listCreditTypes({ limit: 2, next_page: "p2" });
+    await c.commits.listPage({ customer_id: "cu_1", limit: 5, next_page: "cur" });
+    await c.creditTypes.list({ limit: 2, next_page: "p2" });
     expect(stub.requests[0]?.url).toBe("/v1/contracts/customerCommits/list");
     expect(JSON.parse(stub.requests[0]?.body ?? "")).toEqual({ customer_id: "cu_1", limit: 5, next_page: "cur" });
     expect(stub.requests[1]?.method).toBe("GET");
@@ -79,7 +79,7 @@ describe("what goes on the wire", () => {
 
   it("keeps a base URL's path prefix", async () => {
     const c = client({ baseUrl: `${stub.url}/metronome/` });
-    await c.archiveCommit({ customer_id: "cu", commit_id: "c1" });
+    await c.commits.archive({ customer_id: "cu", commit_id: "c1" });
     expect(stub.requests[0]?.url).toBe("/metronome/v2/contracts/commits/archive");
   });
 
@@ -88,12 +88,12 @@ describe("what goes on the wire", () => {
       res.writeHead(200);
       res.end();
     });
-    await expect(client().setCustomFieldValues({ entity: "commit", entity_id: "c1", custom_fields: { a: "b" } })).resolves.toBeUndefined();
+    await expect(client().customFields.setValues({ entity: "commit", entity_id: "c1", custom_fields: { a: "b" } })).resolves.toBeUndefined();
   });
 
   it("refuses an Idempotency-Key that is not a valid header value, before sending", async () => {
-    await expect(client().createCommit(COMMIT, { idempotencyKey: "a\nb" })).rejects.toBeInstanceOf(TypeError);
-    await expect(client().createCommit(COMMIT, { idempotencyKey: "x".repeat(256) })).rejects.toBeInstanceOf(TypeError);
+    await expect(client().commits.create(COMMIT, { idempotencyKey: "a\nb" })).rejects.toBeInstanceOf(TypeError);
+    await expect(client().commits.create(COMMIT, { idempotencyKey: "x".repeat(256) })).rejects.toBeInstanceOf(TypeError);
     expect(stub.requests).toHaveLength(0);
   });
 });
@@ -107,7 +107,7 @@ describe("keep-alive", () => {
     stub.setHandler((_req, res) => (n++ % 3 === 2 ? json(res, 404, { message: "nope" }) : json(res, 200, { data: { id: `c${n}` } })));
     const c = client();
     for (let i = 0; i < 12; i++) {
-      await c.createCommit(COMMIT).catch((e: unknown) => expect(e).toBeInstanceOf(NotFoundError));
+      await c.commits.create(COMMIT).catch((e: unknown) => expect(e).toBeInstanceOf(NotFoundError));
     }
     expect(stub.requests).toHaveLength(12);
     expect(stub.connections()).toBe(2);
@@ -117,19 +117,19 @@ describe("keep-alive", () => {
   it("each client has its own pool; a passed-in dispatcher is used and left open", async () => {
     const a = client();
     const b = client();
-    await a.createCommit(COMMIT);
-    await b.createCommit(COMMIT);
+    await a.commits.create(COMMIT);
+    await b.commits.create(COMMIT);
     expect(stub.connections()).toBe(2);
 
     const agent = new Agent();
     const shared1 = new MetronomeClient({ baseUrl: stub.url, bearerToken: TOKEN, dispatcher: agent });
     const shared2 = new MetronomeClient({ baseUrl: stub.url, bearerToken: TOKEN, dispatcher: agent });
-    await shared1.createCommit(COMMIT);
+    await shared1.commits.create(COMMIT);
     await nextTurn(); // the pool frees shared1's connection (see above)
-    await shared2.createCommit(COMMIT);
+    await shared2.commits.create(COMMIT);
     expect(stub.connections()).toBe(3);
     await shared1.close();
-    await expect(shared2.createCommit(COMMIT)).resolves.toEqual({ id: "c1" });
+    await expect(shared2.commits.create(COMMIT)).resolves.toEqual({ id: "c1" });
     await agent.close();
   });
 });
@@ -138,7 +138,7 @@ describe("deadline", () => {
   it("times out a write waiting for headers, as an ambiguous TimeoutError, without retrying", async () => {
     stub.setHandler((_req, res) => void setTimeout(() => json(res, 200, { data: { id: "late" } }), SLOWER_THAN_ANY_TIMEOUT_MS));
     const started = Date.now();
-    const error = await client({ timeoutMs: 100 }).createCommit(COMMIT).catch((e: unknown) => e);
+    const error = await client({ timeoutMs: 100 }).commits.create(COMMIT).catch((e: unknown) => e);
     expect(Date.now() - started).toBeLessThan(SLOWER_THAN_ANY_TIMEOUT_MS - 200);
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error).toMatchObject({ name: "TimeoutError", timeoutMs: 100, mayHaveApplied: true, status: undefined });
@@ -150,7 +150,7 @@ describe("deadline", () => {
       res.writeHead(200, { "content-type": "application/json" });
       res.write('{"data":[');
     });
-    const error = await client({ timeoutMs: 150, maxRetries: 0 }).listCommitsPage({ customer_id: "cu" }).catch((e: unknown) => e);
+    const error = await client({ timeoutMs: 150, maxRetries: 0 }).commits.listPage({ customer_id: "cu" }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
     expect((error as TimeoutError).mayHaveApplied).toBe(false);
   });
@@ -161,7 +161,7 @@ describe("deadline", () => {
       if (n++ === 0) return void setTimeout(() => json(res, 200, { data: [], next_page: null }), SLOWER_THAN_ANY_TIMEOUT_MS);
       json(res, 200, { data: [{ id: "c9" }], next_page: null });
     });
-    const page = await client({ timeoutMs: 100 }).listCommitsPage({ customer_id: "cu" });
+    const page = await client({ timeoutMs: 100 }).commits.listPage({ customer_id: "cu" });
     expect(page.data).toEqual([{ id: "c9" }]);
     expect(stub.requests).toHaveLength(2);
   });
@@ -170,7 +170,7 @@ describe("deadline", () => {
 describe("lost and refused connections", () => {
   it("a socket destroyed before the answer is an ambiguous ConnectionLostError on a write", async () => {
     stub.setHandler((_req, _res, socket) => void socket.destroy());
-    const error = await client().createCommit(COMMIT).catch((e: unknown) => e);
+    const error = await client().commits.create(COMMIT).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectionLostError);
     expect(error).toMatchObject({ connected: true, mayHaveApplied: true });
     expect(stub.requests).toHaveLength(1);
@@ -180,7 +180,7 @@ describe("lost and refused connections", () => {
     const port = await closedPort();
     const c = new MetronomeClient({ baseUrl: `http://127.0.0.1:${port}`, bearerToken: TOKEN, maxRetries: 0 });
     clients.push(c);
-    const error = await c.createCommit(COMMIT).catch((e: unknown) => e);
+    const error = await c.commits.create(COMMIT).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectionLostError);
     expect(error).toMatchObject({ connected: false, mayHaveApplied: false });
     expect((error as Error).message).toMatch(/could not connect/);
@@ -189,7 +189,7 @@ describe("lost and refused connections", () => {
   it("a read retries across a dropped connection", async () => {
     let n = 0;
     stub.setHandler((_req, res, socket) => (n++ === 0 ? void socket.destroy() : json(res, 200, { data: [], next_page: null })));
-    await expect(client().listCommitsPage({ customer_id: "cu" })).resolves.toEqual({ data: [], next_page: null });
+    await expect(client().commits.listPage({ customer_id: "cu" })).resolves.toEqual({ data: [], next_page: null });
     expect(stub.requests).toHaveLength(2);
   });
 
@@ -198,14 +198,14 @@ describe("lost and refused connections", () => {
       res.writeHead(200, { "content-type": "text/html" });
       res.end("<html>ok</html>");
     });
-    const error = await client().createCommit(COMMIT).catch((e: unknown) => e);
+    const error = await client().commits.create(COMMIT).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MetronomeApiError);
     expect(error).toMatchObject({ status: 200, mayHaveApplied: true });
   });
 
   it("a write answered 200 without an id is ambiguous", async () => {
     stub.setHandler((_req, res) => json(res, 200, { data: {} }));
-    const error = await client().createCommit(COMMIT).catch((e: unknown) => e);
+    const error = await client().commits.create(COMMIT).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: "MetronomeApiError", mayHaveApplied: true });
   });
 });
@@ -221,7 +221,7 @@ describe("Retry-After", () => {
     const c = new MetronomeClient({ baseUrl: stub.url, bearerToken: TOKEN });
     clients.push(c);
     const started = Date.now();
-    await expect(c.createCommit(COMMIT)).resolves.toEqual({ id: "c1" });
+    await expect(c.commits.create(COMMIT)).resolves.toEqual({ id: "c1" });
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
     expect(stub.requests).toHaveLength(2);
   });
@@ -233,7 +233,7 @@ describe("Retry-After", () => {
       n++ === 0 ? json(res, 503, {}, { "retry-after": "3600" }) : json(res, 200, { data: [], next_page: null }),
     );
     const c = client({ retryAfterMaxMs: 20, retryRuntime: { sleep: async (ms) => void sleeps.push(ms), random: () => 0 } });
-    await c.listCommitsPage({ customer_id: "cu" });
+    await c.commits.listPage({ customer_id: "cu" });
     expect(sleeps).toEqual([20]);
   });
 });
@@ -260,7 +260,7 @@ describe("the bearer token never leaks into an error", () => {
     [503, ServerError],
   ])("%i", async (status, cls) => {
     stub.setHandler(echoes(status));
-    const error = await client({ maxRetries: 0 }).createCommit(COMMIT).catch((e: unknown) => e);
+    const error = await client({ maxRetries: 0 }).commits.create(COMMIT).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(cls);
     expect((error as MetronomeApiError).apiMessage).toBe("rejected Bearer [redacted]");
     expectNoSecret(error, TOKEN);
@@ -282,7 +282,7 @@ describe("the bearer token never leaks into an error", () => {
     ["the token in base64url", `<p>${Buffer.from(TOKEN).toString("base64url")}</p>`],
   ])("a text body with %s", async (_name, body) => {
     stub.setHandler(text(502, body));
-    const error = await client({ maxRetries: 0 }).createCommit(COMMIT).catch((e: unknown) => e);
+    const error = await client({ maxRetries: 0 }).commits.create(COMMIT).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ServerError);
     expectNoPartOfSecret(error, TOKEN);
   });
@@ -290,21 +290,21 @@ describe("the bearer token never leaks into an error", () => {
   it("a JSON body that spells the token with escapes", async () => {
     const escaped = [...TOKEN].map((ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`).join("");
     stub.setHandler(text(400, `{"message":"bad ${escaped}"}`));
-    const error = await client({ maxRetries: 0 }).createCommit(COMMIT).catch((e: unknown) => e);
+    const error = await client({ maxRetries: 0 }).commits.create(COMMIT).catch((e: unknown) => e);
     expect((error as MetronomeApiError).apiMessage).toBe("bad [redacted]");
     expectNoPartOfSecret(error, TOKEN);
   });
 
   it("timeout", async () => {
     stub.setHandler(() => {});
-    const error = await client({ timeoutMs: 50 }).createCommit(COMMIT).catch((e: unknown) => e);
+    const error = await client({ timeoutMs: 50 }).commits.create(COMMIT).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
     expectNoSecret(error, TOKEN);
   });
 
   it("dropped connection", async () => {
     stub.setHandler((_req, _res, socket) => void socket.destroy());
-    const error = await client().createCommit(COMMIT).catch((e: unknown) => e);
+    const error = await client().commits.create(COMMIT).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectionLostError);
     expect((error as Error).cause).toBeInstanceOf(Error);
     expectNoSecret(error, TOKEN);
@@ -313,7 +313,7 @@ describe("the bearer token never leaks into an error", () => {
   it("refused connection", async () => {
     const c = new MetronomeClient({ baseUrl: `http://127.0.0.1:${await closedPort()}`, bearerToken: TOKEN, maxRetries: 0 });
     clients.push(c);
-    const error = await c.listCommitsPage({ customer_id: "cu" }).catch((e: unknown) => e);
+    const error = await c.commits.listPage({ customer_id: "cu" }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectionLostError);
     expectNoSecret(error, TOKEN);
   });

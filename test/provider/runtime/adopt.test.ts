@@ -78,7 +78,7 @@ describe("adoption with existingCommitId", () => {
   it("adopts a commit Metronome holds without a key under the declared one", async () => {
     const w = await newWorld(h.api);
     const { uniqueness_key: _none, ...body } = toCreateBody((await checked(prepaidArgs(w))) as never);
-    const { id } = await h.api.createCommit(body);
+    const { id } = await h.api.commits.create(body);
     const declaration = await checked(prepaidArgs(w, { existingCommitId: id }));
     const result = await provider.create({ __provider: "shim", ...declaration });
     expect(result.id).toBe(id);
@@ -104,7 +104,7 @@ describe("adoption with existingCommitId", () => {
 
   it("refuses an archived commit and says what to do", async () => {
     const { w, id, declaration } = await existingCommit();
-    await h.api.archiveCommit({ customer_id: w.customerId, commit_id: id });
+    await h.api.commits.archive({ customer_id: w.customerId, commit_id: id });
     const error = await rejection(provider.create(await checked(declaration)));
     expect(error).toBeInstanceOf(AdoptionError);
     expect(error.message).toMatch(/was archived at .*Remove `existingCommitId`/);

@@ -24,8 +24,8 @@ function newReader(options: CommitReaderOptions = {}, tuning: Partial<Constructo
   const client = new MetronomeClient({ baseUrl: h.url, bearerToken: TOKEN, ...FAST, ...tuning });
   clients.push(client);
   const bodies: ListCommitsBody[] = [];
-  const original = client.listCommitsPage.bind(client);
-  client.listCommitsPage = (body) => {
+  const original = client.commits.listPage.bind(client.commits);
+  client.commits.listPage = (body) => {
     bodies.push(body);
     return original(body);
   };
@@ -56,7 +56,7 @@ describe("CommitReader", () => {
 
     expect(bodies).toEqual([{ customer_id: w.customerId, commit_id: id, include_archived: true }]);
     expect(await listCalls()).toBe(1);
-    expect(commit).toEqual(await h.api.getCommit(w.customerId, id!));
+    expect(commit).toEqual(await h.api.commits.get(w.customerId, id!));
   });
 
   it("answers concurrent reads of one customer with one list call", async () => {
@@ -69,7 +69,7 @@ describe("CommitReader", () => {
 
     expect(await listCalls()).toBe(1);
     expect(bodies).toEqual([{ customer_id: w.customerId, include_archived: true }]);
-    const truth = await Promise.all(ids.map((id) => h.api.getCommit(w.customerId, id)));
+    const truth = await Promise.all(ids.map((id) => h.api.commits.get(w.customerId, id)));
     expect(read).toEqual(truth);
     expect(read.map((c) => c?.id)).toEqual(ids);
   });
@@ -146,7 +146,7 @@ describe("CommitReader", () => {
     const w = await newWorld(h.api);
     const ids = await commits(w, 3);
     const { client, reader, bodies } = newReader();
-    await client.editCommit({ customer_id: w.customerId, commit_id: ids[0]!, name: "Renamed" });
+    await client.commits.edit({ customer_id: w.customerId, commit_id: ids[0]!, name: "Renamed" });
 
     const read = await Promise.all(ids.map((id) => reader.get(w.customerId, id)));
 
@@ -160,7 +160,7 @@ describe("CommitReader", () => {
     /** Creates a commit of `w` through `client` (its read-back is the caller's). */
     const create = async (client: MetronomeClient, w: World, i: number): Promise<string> => {
       const body = toCreateBody((await checked(freeArgs(w, { name: `Created ${i}` }))) as never);
-      return (await client.createCommit(body)).id;
+      return (await client.commits.create(body)).id;
     };
     const createAndReadBack = async (client: MetronomeClient, reader: CommitReader, w: World, i: number) => {
       const id = await create(client, w, i);
@@ -179,7 +179,7 @@ describe("CommitReader", () => {
       const read = await Promise.all([first, ...ids.slice(1).map((id) => reader.get(w.customerId, id))]);
 
       expect(bodies).toEqual([{ customer_id: w.customerId, include_archived: true }]);
-      expect(read).toEqual(await Promise.all(ids.map((id) => h.api.getCommit(w.customerId, id))));
+      expect(read).toEqual(await Promise.all(ids.map((id) => h.api.commits.get(w.customerId, id))));
     });
 
     it("start at the page where the customer's list ended, and what they find answers later read-backs", async () => {
@@ -203,7 +203,7 @@ describe("CommitReader", () => {
       const { client, reader, bodies } = newReader();
       const [a, b] = [await create(client, w, 0), await create(client, w, 1)];
       await Promise.all([a, b].map((id) => reader.get(w.customerId, id)));
-      await h.api.editCommit({ customer_id: w.customerId, commit_id: a, name: "Renamed in the dashboard" });
+      await h.api.commits.edit({ customer_id: w.customerId, commit_id: a, name: "Renamed in the dashboard" });
       bodies.length = 0;
 
       expect((await reader.get(w.customerId, a))?.name).toBe("Renamed in the dashboard");
@@ -283,7 +283,7 @@ describe("CommitReader", () => {
   it("answers undefined for a commit Metronome does not know, and archived commits as they are", async () => {
     const w = await newWorld(h.api);
     const [live, archived] = await commits(w, 2);
-    await h.api.archiveCommit({ customer_id: w.customerId, commit_id: archived! });
+    await h.api.commits.archive({ customer_id: w.customerId, commit_id: archived! });
     const { reader, bodies } = newReader();
     await h.emu.clearLog();
 
@@ -307,12 +307,28 @@ describe("CommitReader", () => {
     await Promise.all(otherIds.map((id) => reader.get(other.customerId, id)));
     await h.emu.clearLog();
 
-    await client.editCommit({ customer_id: w.customerId, commit_id: ids[0]!, name: "Renamed" });
+    await client.commits.edit({ customer_id: w.customerId, commit_id: ids[0]!, name: "Renamed" });
     const after = await reader.get(w.customerId, ids[0]!);
     await reader.get(other.customerId, otherIds[0]!);
 
     expect(after?.name).toBe("Renamed");
     expect(await listCalls()).toBe(1); // the edited customer's read only
+  });
+
+  it("keeps a customer's cache across credit writes, which change no commit", async () => {
+    const w = await newWorld(h.api);
+    const ids = await commits(w, 2);
+    const { client, reader } = newReader();
+    await Promise.all(ids.map((id) => reader.get(w.customerId, id)));
+    await h.emu.clearLog();
+
+    // Told to observers whether or not Metronome takes them.
+    await client.credits.edit({ customer_id: w.customerId, credit_id: ids[0]!, name: "Renamed" }).catch(() => undefined);
+    await client.customFields.setValues({ entity: "contract_credit", entity_id: ids[1]!, custom_fields: { owner: "finance" } }).catch(() => undefined);
+    await h.emu.clearLog();
+    await Promise.all(ids.map((id) => reader.get(w.customerId, id)));
+
+    expect(await listCalls()).toBe(0);
   });
 
   it("never answers a read that follows a write with a request sent while the write was in flight", async () => {
@@ -323,7 +339,7 @@ describe("CommitReader", () => {
     await h.emu.arm({ path: PATHS.list, kind: "latency", latencyMs: 500, count: 1 });
     const walk = Promise.all(ids.map((id) => reader.get(w.customerId, id)));
     await sleep(50);
-    await client.editCommit({ customer_id: w.customerId, commit_id: ids[0]!, name: "Renamed" });
+    await client.commits.edit({ customer_id: w.customerId, commit_id: ids[0]!, name: "Renamed" });
 
     const readBack = await reader.get(w.customerId, ids[0]!);
     await walk;
@@ -337,14 +353,14 @@ describe("CommitReader", () => {
 
   it("empties the owner's cache on a custom-field write, which names only the commit", async () => {
     const w = await newWorld(h.api);
-    await h.api.addCustomFieldKey({ entity: "commit", key: "owner", enforce_uniqueness: false });
+    await h.api.customFields.addKey({ entity: "commit", key: "owner", enforce_uniqueness: false });
     const ids = await commits(w, 2);
     const { client, reader } = newReader();
     await Promise.all(ids.map((id) => reader.get(w.customerId, id)));
 
-    await client.setCustomFieldValues({ entity: "commit", entity_id: ids[1]!, custom_fields: { owner: "finance" } });
+    await client.customFields.setValues({ entity: "commit", entity_id: ids[1]!, custom_fields: { owner: "finance" } });
     expect((await reader.get(w.customerId, ids[1]!))?.custom_fields).toEqual({ owner: "finance" });
-    await client.deleteCustomFieldValues({ entity: "commit", entity_id: ids[1]!, keys: ["owner"] });
+    await client.customFields.deleteValues({ entity: "commit", entity_id: ids[1]!, keys: ["owner"] });
     expect((await reader.get(w.customerId, ids[1]!))?.custom_fields ?? {}).toEqual({});
   });
 

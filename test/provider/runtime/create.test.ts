@@ -149,8 +149,8 @@ const cases: Case[] = [
   {
     kind: "custom fields",
     before: async () => {
-      await h.api.addCustomFieldKey({ entity: "commit", key: "deal_id", enforce_uniqueness: false });
-      await h.api.addCustomFieldKey({ entity: "commit", key: "region", enforce_uniqueness: false });
+      await h.api.customFields.addKey({ entity: "commit", key: "deal_id", enforce_uniqueness: false });
+      await h.api.customFields.addKey({ entity: "commit", key: "region", enforce_uniqueness: false });
     },
     args: (w) => prepaidArgs(w, { customFields: { region: "eu", deal_id: "D-42" } }),
     expectInMetronome: (c) => expect(c.custom_fields).toEqual({ deal_id: "D-42", region: "eu" }),
@@ -208,7 +208,7 @@ describe("create", () => {
     const { id, inputs } = await created(freeArgs(first));
     const error = await rejection(created(freeArgs(second, { uniquenessKey: inputs.uniquenessKey })));
     expect(error.message).toContain(`uniqueness key "${String(inputs.uniquenessKey)}" is already used`);
-    expect(await h.api.listAllCommits({ customer_id: second.customerId, include_archived: true })).toEqual([]);
+    expect(await h.api.commits.listAll({ customer_id: second.customerId, include_archived: true })).toEqual([]);
     expect((await commitsWithKey(h.api, first.customerId, inputs.uniquenessKey as string)).map((c) => c.id)).toEqual([id]);
   });
 

@@ -119,7 +119,7 @@ describe("delete", () => {
   it("treats an already archived or unknown commit as deleted", async () => {
     const w = await newWorld(h.api);
     const { id, outs } = await created(freeArgs(w));
-    await h.api.archiveCommit({ customer_id: w.customerId, commit_id: id });
+    await h.api.commits.archive({ customer_id: w.customerId, commit_id: id });
     const archivedAt = (await metronomeCommit(h.api, w.customerId, id)).archived_at;
     await provider.delete(id, outs);
     expect((await metronomeCommit(h.api, w.customerId, id)).archived_at).toBe(archivedAt);

@@ -202,7 +202,7 @@ describe("create under faults", () => {
   it("refuses when the key is held by an archived commit, saying what to do", async () => {
     const w = await newWorld(h.api);
     const first = await created(prepaidArgs(w));
-    await h.api.archiveCommit({ customer_id: w.customerId, commit_id: first.id });
+    await h.api.commits.archive({ customer_id: w.customerId, commit_id: first.id });
     const error = await rejection(provider.create({ __provider: "shim", ...first.inputs }));
     expect(error).toBeInstanceOf(AdoptionError);
     expect(error.message).toContain(`Commit ${first.id} of customer ${w.customerId} already carries uniqueness key`);

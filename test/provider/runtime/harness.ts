@@ -114,11 +114,11 @@ export interface World {
 
 /** A fresh customer with two FIXED products, a USAGE product and a contract. */
 export async function newWorld(api: MetronomeClient): Promise<World> {
-  const customer = await api.createCustomer({ name: `Acme ${randomUUID().slice(0, 8)}` });
-  const product = await api.createProduct({ name: "Prepaid commit", type: "FIXED" });
-  const other = await api.createProduct({ name: "Enterprise commit", type: "FIXED" });
-  const usage = await api.createProduct({ name: "API calls", type: "USAGE", tags: ["api"] });
-  const contract = await api.createContract({ customer_id: customer.id, starting_at: "2027-01-01T00:00:00Z" });
+  const customer = await api.customers.create({ name: `Acme ${randomUUID().slice(0, 8)}` });
+  const product = await api.products.create({ name: "Prepaid commit", type: "FIXED" });
+  const other = await api.products.create({ name: "Enterprise commit", type: "FIXED" });
+  const usage = await api.products.create({ name: "API calls", type: "USAGE", tags: ["api"] });
+  const contract = await api.contracts.create({ customer_id: customer.id, starting_at: "2027-01-01T00:00:00Z" });
   return {
     customerId: customer.id,
     productId: product.id,
@@ -185,13 +185,13 @@ export async function created(raw: Raw): Promise<{ inputs: Raw; id: string; outs
 
 /** Every commit of the customer carrying `key`, archived included, straight from Metronome. */
 export async function commitsWithKey(api: MetronomeClient, customerId: string, key: string): Promise<Commit[]> {
-  const all = await api.listAllCommits({ customer_id: customerId, include_archived: true });
+  const all = await api.commits.listAll({ customer_id: customerId, include_archived: true });
   return all.filter((c) => c.uniqueness_key === key);
 }
 
 /** The one commit, straight from Metronome (archived included). */
 export async function metronomeCommit(api: MetronomeClient, customerId: string, commitId: string): Promise<Commit> {
-  const commit = await api.getCommit(customerId, commitId);
+  const commit = await api.commits.get(customerId, commitId);
   if (commit === undefined) throw new Error(`commit ${commitId} not found in Metronome`);
   return commit;
 }

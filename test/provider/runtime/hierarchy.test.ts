@@ -14,7 +14,7 @@ const HIERARCHY = (w: World) => ({ child_access: { type: "CONTRACT_IDS", contrac
 const SHOWN = (w: World) => ({ childAccess: { contractIds: [w.contractId], type: "CONTRACT_IDS" } });
 
 async function setInMetronome(w: World, id: string): Promise<void> {
-  await h.api.editCommit({ customer_id: w.customerId, commit_id: id, hierarchy_configuration: HIERARCHY(w) } as EditCommitBody);
+  await h.api.commits.edit({ customer_id: w.customerId, commit_id: id, hierarchy_configuration: HIERARCHY(w) } as EditCommitBody);
 }
 
 describe("a hierarchy configuration set in Metronome", () => {

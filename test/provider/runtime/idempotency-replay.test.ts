@@ -56,7 +56,7 @@ const rows: Row[] = [
     name: "a custom field update",
     path: PATHS.setFields,
     run: async (w) => {
-      await h.api.addCustomFieldKey({ entity: "commit", key: "deal_id", enforce_uniqueness: false });
+      await h.api.customFields.addKey({ entity: "commit", key: "deal_id", enforce_uniqueness: false });
       const args = prepaidArgs(w, { customFields: { deal_id: "D-1" } });
       const { id, outs } = await created(args);
       const news = await checked({ ...args, customFields: { deal_id: "D-2" } });

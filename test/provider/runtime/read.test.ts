@@ -66,12 +66,12 @@ describe("read", () => {
 
   it("shows a change made in Metronome field by field", async () => {
     const w = await newWorld(h.api);
-    await h.api.addCustomFieldKey({ entity: "commit", key: "owner", enforce_uniqueness: false });
+    await h.api.customFields.addKey({ entity: "commit", key: "owner", enforce_uniqueness: false });
     const { inputs, id, outs } = await created(prepaidArgs(w));
     const commit = await metronomeCommit(h.api, w.customerId, id);
     const accessItem = commit.access_schedule!.schedule_items[0]!;
     // Someone edits the commit in Metronome's dashboard.
-    await h.api.editCommit({
+    await h.api.commits.edit({
       customer_id: w.customerId,
       commit_id: id,
       name: "Renamed in the dashboard",
@@ -79,7 +79,7 @@ describe("read", () => {
       access_schedule: { update_schedule_items: [{ id: accessItem.id, amount: 1_200_000 }] },
       invoice_schedule: { add_schedule_items: [{ timestamp: "2027-07-01T00:00:00Z", amount: 200_000 }] },
     });
-    await h.api.setCustomFieldValues({ entity: "commit", entity_id: id, custom_fields: { owner: "finance" } });
+    await h.api.customFields.setValues({ entity: "commit", entity_id: id, custom_fields: { owner: "finance" } });
 
     const result = await provider.read(id, outs);
     expect(result.id).toBe(id);
@@ -105,7 +105,7 @@ describe("read", () => {
   it("drops a commit archived in Metronome ({} = gone)", async () => {
     const w = await newWorld(h.api);
     const { id, outs } = await created(freeArgs(w));
-    await h.api.archiveCommit({ customer_id: w.customerId, commit_id: id });
+    await h.api.commits.archive({ customer_id: w.customerId, commit_id: id });
     expect(await provider.read(id, outs)).toEqual({});
   });
 

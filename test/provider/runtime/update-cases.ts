@@ -153,8 +153,8 @@ const cases: Case[] = [
 /** Each row: the change is applied in place with only the calls it needs, and Metronome and the outputs show it. */
 export function itAppliesEachChange(h: Harness): void {
   it.each(cases)("applies $change in place with only the calls it needs", async ({ base, edit, writes, expectInMetronome }) => {
-    await h.api.addCustomFieldKey({ entity: "commit", key: "region", enforce_uniqueness: false });
-    await h.api.addCustomFieldKey({ entity: "commit", key: "deal_id", enforce_uniqueness: false });
+    await h.api.customFields.addKey({ entity: "commit", key: "region", enforce_uniqueness: false });
+    await h.api.customFields.addKey({ entity: "commit", key: "deal_id", enforce_uniqueness: false });
     const w = await newWorld(h.api);
     const args = (base ?? ((x: World) => prepaidArgs(x)))(w);
     const { id, outs } = await created(args);

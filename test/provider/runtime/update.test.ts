@@ -32,7 +32,7 @@ describe("update", () => {
     const { id, outs } = await created(args);
     const item = (await metronomeCommit(h.api, w.customerId, id)).access_schedule!.schedule_items[0]!;
     // Behind Pulumi's back: the amount changes and a second period appears.
-    await h.api.editCommit({
+    await h.api.commits.edit({
       customer_id: w.customerId,
       commit_id: id,
       access_schedule: {
@@ -90,7 +90,7 @@ describe("update", () => {
     // The user registers the key; the engine re-runs the update (init errors)
     // with the recorded properties. Only the missing part is sent, under a new
     // idempotency key (the refusal is not replayed).
-    await h.api.addCustomFieldKey({ entity: "commit", key: "cost_center", enforce_uniqueness: false });
+    await h.api.customFields.addKey({ entity: "commit", key: "cost_center", enforce_uniqueness: false });
     await h.emu.clearLog();
     const { __provider: _p, ...recorded } = incomplete.properties;
     const result = await provider.update(id, recorded, news);
@@ -109,7 +109,7 @@ describe("update", () => {
     const first = await rejection(provider.update(id, outs, news));
     expect(first).toBeInstanceOf(UpdateIncompleteError);
     expect(first.message).toMatch(/Nothing was changed/);
-    await h.api.addCustomFieldKey({ entity: "commit", key: "po_number", enforce_uniqueness: false });
+    await h.api.customFields.addKey({ entity: "commit", key: "po_number", enforce_uniqueness: false });
     await h.emu.clearLog();
     await provider.update(id, (first as UpdateIncompleteError).properties, news);
     expect(writesIn(await h.emu.calls())).toEqual([`${PATHS.setFields} 200`]);
@@ -120,7 +120,7 @@ describe("update", () => {
     const w = await newWorld(h.api);
     const args = prepaidArgs(w);
     const { id, outs } = await created(args);
-    await h.api.archiveCommit({ customer_id: w.customerId, commit_id: id });
+    await h.api.commits.archive({ customer_id: w.customerId, commit_id: id });
     const error = await rejection(provider.update(id, outs, await checked({ ...args, name: "x" })));
     expect(error).toBeInstanceOf(CommitGoneError);
     expect(error.message).toMatch(new RegExp(`Commit ${id} of customer ${w.customerId} was archived in Metronome at .*pulumi refresh`));

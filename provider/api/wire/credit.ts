@@ -1,0 +1,110 @@
+// The customer-credit endpoints' wire shapes (snake_case, as they travel).
+// A credit is a commit without an invoice: free balance the customer draws
+// down. Unlike a commit, the list answer carries neither `created_at` nor
+// `archived_at`, so nothing in a listed credit says it is archived.
+
+import type {
+  AccessScheduleEdit,
+  AccessScheduleItem,
+  AccessScheduleItemInput,
+  CreditTypeRef,
+  HierarchyConfiguration,
+  RateType,
+  SpecifierInput,
+} from "./shared";
+
+export interface CreateCreditBody {
+  customer_id: string;
+  product_id: string;
+  priority: number;
+  access_schedule: {
+    credit_type_id?: string;
+    schedule_items: AccessScheduleItemInput[];
+  };
+  applicable_contract_ids?: string[];
+  applicable_product_ids?: string[];
+  applicable_product_tags?: string[];
+  specifiers?: SpecifierInput[];
+  name?: string;
+  description?: string;
+  custom_fields?: Record<string, string>;
+  netsuite_sales_order_id?: string;
+  salesforce_opportunity_id?: string;
+  rate_type?: RateType;
+  uniqueness_key?: string;
+}
+
+export interface ListCreditsBody {
+  customer_id: string;
+  credit_id?: string;
+  covering_date?: string;
+  starting_at?: string;
+  effective_before?: string;
+  include_archived?: boolean;
+  include_balance?: boolean;
+  include_contract_credits?: boolean;
+  include_ledgers?: boolean;
+  limit?: number;
+  next_page?: string;
+}
+
+/** A credit as `customerCredits/list` returns it. */
+export interface Credit {
+  id: string;
+  type: "CREDIT";
+  product: { id: string; name: string };
+  access_schedule: {
+    credit_type?: CreditTypeRef;
+    schedule_items: AccessScheduleItem[];
+  };
+  applicable_contract_ids?: string[];
+  applicable_product_ids?: string[];
+  applicable_product_tags?: string[];
+  specifiers?: SpecifierInput[];
+  custom_fields?: Record<string, string>;
+  description?: string;
+  name?: string;
+  priority?: number;
+  rate_type?: RateType;
+  netsuite_sales_order_id?: string;
+  salesforce_opportunity_id?: string;
+  uniqueness_key?: string;
+  hierarchy_configuration?: HierarchyConfiguration;
+  contract?: { id: string };
+  balance?: number;
+  created_by?: string;
+}
+
+export interface ListCreditsResponse {
+  data: Credit[];
+  next_page: string | null;
+}
+
+/** `v2/contracts/credits/edit`: the shared fields as for a commit; schedule changes are deltas. */
+export interface EditCreditBody {
+  customer_id: string;
+  credit_id: string;
+  name?: string;
+  description?: string;
+  priority?: number | null;
+  product_id?: string;
+  rate_type?: RateType;
+  applicable_contract_ids?: string[] | null;
+  applicable_product_ids?: string[] | null;
+  applicable_product_tags?: string[] | null;
+  specifiers?: SpecifierInput[] | null;
+  access_schedule?: AccessScheduleEdit;
+  hierarchy_configuration?: HierarchyConfiguration;
+}
+
+/** `customerCredits/updateEndDate`: moves a credit's access end earlier (required here, unlike commits). */
+export interface UpdateCreditEndDateBody {
+  customer_id: string;
+  credit_id: string;
+  access_ending_before: string;
+}
+
+export interface ArchiveCreditBody {
+  customer_id: string;
+  credit_id: string;
+}
