@@ -87,6 +87,18 @@ const commit = shape({
   created_at: string,
 });
 
+const credit = shape({
+  seq: finite,
+  id: string,
+  customer_id: string,
+  rate_type: oneOf(RATE_TYPES),
+  priority: finite,
+  product_id: string,
+  access_schedule: shape({ credit_type_id: string, schedule_items: listOf(accessItem) }),
+  custom_fields: mapOf(string),
+  created_at: string,
+});
+
 /** The collections of State, each with the check of one record. */
 const COLLECTIONS: Record<string, Check> = {
   customers: mapOf(shape({ id: string, name: string })),
@@ -95,6 +107,8 @@ const COLLECTIONS: Record<string, Check> = {
   creditTypes: listOf(shape({ id: string, name: string })),
   customFieldKeys: listOf(shape({ entity: string, key: string })),
   commits: mapOf(commit),
+  // Files written before credits existed have no `credits`; it starts empty.
+  credits: mapOf(credit),
   idempotency: mapOf(shape({ path: string, bodyHash: string, status: finite })),
 };
 

@@ -1,6 +1,7 @@
 // Public entry of `pulumi-metronome/emulator`: a local, stateful stand-in for
-// the Metronome API (commit endpoints plus what commits refer to), with fault
-// injection and a request log under /_emulator/. See README.md.
+// the Metronome API (customer commit and credit endpoints plus what they
+// refer to), with fault injection and a request log under /_emulator/. See
+// README.md.
 
 import { startServer } from "./server";
 

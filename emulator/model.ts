@@ -1,6 +1,7 @@
 // The records the emulator keeps. They are close to the wire (snake_case)
 // so persistence is a plain JSON dump, but they hold references as ids and
-// instants in the answer form; routes/commit-view.ts renders them for reads.
+// instants in the answer form; routes/commit-view.ts and routes/credit-view.ts
+// render them for reads.
 
 export type CommitType = "PREPAID" | "POSTPAID";
 export type RateType = "COMMIT_RATE" | "LIST_RATE";
@@ -105,6 +106,37 @@ export interface CommitRecord {
   created_by: string;
 }
 
+/**
+ * A customer-level credit: a free balance with an access schedule only (no
+ * type, no invoice schedule, no invoice contract). `archived_at` and
+ * `created_at` are kept for the emulator's own use; the list endpoint's
+ * `Credit` answers neither.
+ */
+export interface CreditRecord {
+  /** Creation order, from the same counter as commits. */
+  seq: number;
+  id: string;
+  customer_id: string;
+  rate_type: RateType;
+  priority: number;
+  product_id: string;
+  name?: string;
+  description?: string;
+  access_schedule: { credit_type_id: string; schedule_items: AccessItem[] };
+  applicable_contract_ids?: string[];
+  applicable_product_ids?: string[];
+  applicable_product_tags?: string[];
+  specifiers?: Specifier[];
+  hierarchy_configuration?: HierarchyConfiguration;
+  custom_fields: Record<string, string>;
+  netsuite_sales_order_id?: string;
+  salesforce_opportunity_id?: string;
+  uniqueness_key?: string;
+  archived_at?: string;
+  created_at: string;
+  created_by: string;
+}
+
 export interface IdempotencyRecord {
   path: string;
   bodyHash: string;
@@ -122,6 +154,8 @@ export interface State {
   creditTypes: CreditTypeRecord[];
   customFieldKeys: CustomFieldKeyRecord[];
   commits: Record<string, CommitRecord>;
+  /** Absent in data files written before credits existed; filled in empty at load. */
+  credits: Record<string, CreditRecord>;
   /** Keyed by sha256(token) + ":" + Idempotency-Key; the token itself is never stored. */
   idempotency: Record<string, IdempotencyRecord>;
 }

@@ -20,6 +20,7 @@ export function emptyState(): State {
     creditTypes: SEED_CREDIT_TYPES.map((c) => ({ ...c })),
     customFieldKeys: [],
     commits: {},
+    credits: {},
     idempotency: {},
   };
 }
@@ -34,13 +35,15 @@ export class Store {
   }
 
   /**
-   * Whether a commit (or, once the emulator has them, a credit) of any
-   * customer already carries `key`. The docs say no two resources may share
-   * a uniqueness key and the SDK says "a commit or credit": one key space,
-   * not one per customer. Archived commits keep their key (never released).
+   * Whether a commit or a credit of any customer already carries `key`. The
+   * docs say no two resources may share a uniqueness key and the spec says
+   * "previously used to create a commit or credit": one key space for both
+   * kinds and every customer. Archived records keep their key (never released).
    */
   commitOrCreditKeyUsed(key: string): boolean {
-    return Object.values(this.state.commits).some((c) => c.uniqueness_key === key);
+    const used = (records: Record<string, { uniqueness_key?: string }>): boolean =>
+      Object.values(records).some((r) => r.uniqueness_key === key);
+    return used(this.state.commits) || used(this.state.credits);
   }
 
   /** Next value of the creation counter (stable list order). */

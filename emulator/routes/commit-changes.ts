@@ -9,6 +9,7 @@ import { requireTimestamp } from "../time";
 import { isPresent, requireUuid, type Body } from "../rules/fields";
 import { applyEdit } from "../rules/commit-edit";
 import { checkCommitInvariants } from "../rules/invariants";
+import { endAccessBefore } from "../rules/end-date";
 import type { CommitRecord, State } from "../model";
 import type { Route } from "./types";
 
@@ -67,27 +68,9 @@ const updateEndDate: Route = {
     const c = structuredClone(original);
 
     if (accessEnd) {
-      const end = Date.parse(accessEnd);
-      const items = c.access_schedule.schedule_items;
-      const currentEnd = Math.max(...items.map((i) => Date.parse(i.ending_before)));
-      const firstStart = Math.min(...items.map((i) => Date.parse(i.starting_at)));
-      if (end >= currentEnd) {
-        throw badRequest(
-          `access_ending_before must be earlier than the commit's current end (${new Date(currentEnd).toISOString()}); the end can only move earlier`,
-        );
-      }
-      if (end <= firstStart) {
-        // No source says what ending access before it starts does.
-        if (ignoreUnsourced) return { body: { data: { id: c.id } } };
-        throw badRequest("access_ending_before must be after the commit's first access starting_at");
-      }
-      const dropped = items.filter((i) => Date.parse(i.starting_at) >= end);
-      if (dropped.some((i) => i.on_finalized_invoice)) {
-        throw badRequest("access_ending_before would remove an access schedule item applied to a finalized invoice");
-      }
-      c.access_schedule.schedule_items = items
-        .filter((i) => Date.parse(i.starting_at) < end)
-        .map((i) => (Date.parse(i.ending_before) > end ? { ...i, ending_before: accessEnd } : i));
+      const items = endAccessBefore(c.access_schedule.schedule_items, accessEnd, "commit", ignoreUnsourced);
+      if (items === undefined) return { body: { data: { id: c.id } } };
+      c.access_schedule.schedule_items = items;
     }
 
     if (invoicesEnd && c.invoice_schedule) {

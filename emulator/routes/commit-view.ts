@@ -5,13 +5,7 @@
 // `recurring_schedule` (it was expanded at create).
 
 import type { CommitRecord, State } from "../model";
-
-function creditType(state: State, id: string): { id: string; name: string } {
-  const found = state.creditTypes.find((c) => c.id === id);
-  return { id, name: found?.name ?? id };
-}
-
-const byTime = <T>(key: (x: T) => string) => (a: T, b: T): number => Date.parse(key(a)) - Date.parse(key(b));
+import { accessBalance, byTime, creditTypeRef as creditType, openingLedger, renderAccessItems } from "./schedule-view";
 
 export interface ViewOptions {
   includeBalance: boolean;
@@ -23,10 +17,7 @@ export interface ViewOptions {
 
 export function renderCommit(state: State, c: CommitRecord, opts: ViewOptions): Record<string, unknown> {
   const product = state.products[c.product_id];
-  const access = c.access_schedule.schedule_items
-    .slice()
-    .sort(byTime((i) => i.starting_at))
-    .map(({ id, amount, starting_at, ending_before }) => ({ id, amount, starting_at, ending_before }));
+  const access = renderAccessItems(c.access_schedule.schedule_items);
   const out: Record<string, unknown> = {
     id: c.id,
     type: c.type,
@@ -65,28 +56,10 @@ export function renderCommit(state: State, c: CommitRecord, opts: ViewOptions): 
   out.created_at = c.created_at;
   out.created_by = c.created_by;
 
-  if (opts.includeBalance) out.balance = balance(c, opts.now);
-  if (opts.includeLedgers) out.ledger = c.archived_at ? null : ledger(c, opts.now);
+  if (opts.includeBalance) out.balance = accessBalance(c.access_schedule.schedule_items, Boolean(c.archived_at), opts.now);
+  if (opts.includeLedgers) {
+    const type = c.type === "PREPAID" ? "PREPAID_COMMIT_SEGMENT_START" : "POSTPAID_COMMIT_INITIAL_BALANCE";
+    out.ledger = c.archived_at ? null : openingLedger(c.access_schedule.schedule_items, type, opts.now);
+  }
   return out;
-}
-
-/**
- * No usage is metered in the emulator, so a commit's balance is what its
- * access segments make available now: the amounts of the segments covering
- * the current instant. An archived commit has balance 0 (Metronome docs).
- */
-function balance(c: CommitRecord, now: number): number {
-  if (c.archived_at) return 0;
-  return c.access_schedule.schedule_items
-    .filter((i) => Date.parse(i.starting_at) <= now && now < Date.parse(i.ending_before))
-    .reduce((sum, i) => sum + i.amount, 0);
-}
-
-/** One opening entry per access segment that has started; nothing else happens without usage. */
-function ledger(c: CommitRecord, now: number): Array<Record<string, unknown>> {
-  const type = c.type === "PREPAID" ? "PREPAID_COMMIT_SEGMENT_START" : "POSTPAID_COMMIT_INITIAL_BALANCE";
-  return c.access_schedule.schedule_items
-    .filter((i) => Date.parse(i.starting_at) <= now)
-    .sort(byTime((i) => i.starting_at))
-    .map((i) => ({ type, amount: i.amount, segment_id: i.id, timestamp: i.starting_at }));
 }

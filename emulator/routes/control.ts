@@ -1,14 +1,14 @@
 // The emulator's own control surface under /_emulator/ (never a Metronome
 // path, no token needed): faults, the request log, health, and the
 // finalize-invoices hook tests use to reach Metronome's refusals that depend
-// on finalized invoices.
+// on finalized invoices (of a commit or of a credit).
 
 import { randomUUID } from "node:crypto";
-import { ApiError, notFound } from "../errors";
+import { ApiError, badRequest, notFound } from "../errors";
 import { parseFault, type FaultQueue } from "../faults";
 import type { RequestLog } from "../request-log";
 import type { Store } from "../store";
-import { requireObject, requireUuid, type Body } from "../rules/fields";
+import { isPresent, requireObject, requireUuid, type Body } from "../rules/fields";
 
 export interface ControlDeps {
   store: Store;
@@ -49,12 +49,24 @@ export function handleControl(method: string, path: string, body: Body, deps: Co
 }
 
 /**
- * Marks every invoice-schedule item of the commit as on a finalized invoice
- * (each gets an invoice_id), and every access item as applied to a finalized
- * usage invoice: the simplest state in which Metronome's "void the invoice
- * first" refusals apply (README "Deliberate choices").
+ * `{ commit_id }`: marks every invoice-schedule item of the commit as on a
+ * finalized invoice (each gets an invoice_id), and every access item as
+ * applied to a finalized usage invoice: the simplest state in which
+ * Metronome's "void the invoice first" refusals apply (README "The
+ * emulator's own machinery"). `{ credit_id }`: a credit has no invoices of
+ * its own, so only its access items are marked.
  */
 function finalizeInvoices(store: Store, body: Body): unknown {
+  if (isPresent(body.commit_id) === isPresent(body.credit_id)) {
+    throw badRequest("give exactly one of commit_id or credit_id");
+  }
+  if (isPresent(body.credit_id)) {
+    const creditId = requireUuid(body.credit_id, "credit_id");
+    const credit = store.state.credits[creditId];
+    if (!credit) throw notFound(`credit_id ${creditId}: credit not found`);
+    for (const item of credit.access_schedule.schedule_items) item.on_finalized_invoice = true;
+    return { data: { id: credit.id, invoice_ids: [] } };
+  }
   const commitId = requireUuid(body.commit_id, "commit_id");
   const commit = store.state.commits[commitId];
   if (!commit) throw notFound(`commit_id ${commitId}: commit not found`);

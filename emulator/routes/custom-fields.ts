@@ -1,12 +1,14 @@
 // Custom fields: the allow-list of keys per entity (addKey / listKeys) and
-// the values on commits (setValues / deleteValues). Metronome refuses a
-// value whose key is not on the entity's allow-list; setValues overwrites
-// the keys it names and keeps the others.
+// the values on commits (entity `commit`) and credits (entity
+// `contract_credit`, as the spec tags a credit's custom fields) through
+// setValues / deleteValues. Metronome refuses a value whose key is not on
+// the entity's allow-list; setValues overwrites the keys it names and keeps
+// the others.
 
 import { badRequest, notFound } from "../errors";
 import { optionalBoolean, requireArray, requireEnum, requireObject, requireString, requireUuid, type Body } from "../rules/fields";
-import { checkCommitCustomFields } from "../rules/references";
-import type { CommitRecord, State } from "../model";
+import { checkCustomFields, type ValueEntity } from "../rules/references";
+import type { CommitRecord, CreditRecord, State } from "../model";
 import type { Route } from "./types";
 
 const ENTITIES = [
@@ -21,15 +23,33 @@ function requireEntity(value: unknown): string {
   return requireEnum(typeof value === "string" ? value.toUpperCase() : value, "entity", ENTITIES.map((e) => e.toUpperCase())).toLowerCase();
 }
 
-/** Only commit values are stored by the emulator; other entities are refused plainly. */
-function requireCommitEntity(state: State, body: Body): CommitRecord {
+/** Where each entity whose values the emulator stores keeps its records. */
+const VALUE_ENTITIES: Record<ValueEntity, { records: (state: State) => Record<string, CommitRecord | CreditRecord>; noun: string }> = {
+  commit: { records: (state) => state.commits, noun: "commit" },
+  contract_credit: { records: (state) => state.credits, noun: "credit" },
+};
+
+interface Target {
+  entity: ValueEntity;
+  record: CommitRecord | CreditRecord;
+}
+
+/**
+ * The commit or credit a setValues / deleteValues names. Other entities are
+ * refused plainly; an id that is not a record of the named entity (a credit
+ * id under `commit`, a commit id under `contract_credit`) is not found.
+ */
+function requireValueTarget(state: State, body: Body): Target {
   const entity = requireEntity(body.entity);
-  if (entity !== "commit") throw badRequest(`entity ${entity}: the emulator stores custom field values for entity commit only`);
+  if (entity !== "commit" && entity !== "contract_credit") {
+    throw badRequest(`entity ${entity}: the emulator stores custom field values for entities commit and contract_credit only`);
+  }
+  const { records, noun } = VALUE_ENTITIES[entity];
   const id = requireUuid(body.entity_id, "entity_id");
-  const commit = state.commits[id];
-  if (!commit) throw notFound(`entity_id ${id}: commit not found`);
-  if (commit.archived_at) throw badRequest(`entity_id ${id}: archived commits cannot be edited`);
-  return commit;
+  const record = records(state)[id];
+  if (!record) throw notFound(`entity_id ${id}: ${noun} not found`);
+  if (record.archived_at) throw badRequest(`entity_id ${id}: archived ${noun}s cannot be edited`);
+  return { entity, record };
 }
 
 const addKey: Route = {
@@ -61,13 +81,13 @@ const setValues: Route = {
   method: "POST",
   path: "/v1/customFields/setValues",
   handler: ({ body, store }) => {
-    const commit = requireCommitEntity(store.state, body);
+    const { entity, record } = requireValueTarget(store.state, body);
     const raw = requireObject(body.custom_fields, "custom_fields");
     const values: Record<string, string> = {};
     for (const [k, v] of Object.entries(raw)) values[k] = requireString(v, `custom_fields.${k}`);
     // All keys are checked before any is written: the call is all-or-nothing.
-    checkCommitCustomFields(store.state, values, "custom_fields");
-    Object.assign(commit.custom_fields, values);
+    checkCustomFields(store.state, entity, values, "custom_fields");
+    Object.assign(record.custom_fields, values);
     return { body: {} };
   },
 };
@@ -76,9 +96,9 @@ const deleteValues: Route = {
   method: "POST",
   path: "/v1/customFields/deleteValues",
   handler: ({ body, store }) => {
-    const commit = requireCommitEntity(store.state, body);
+    const { record } = requireValueTarget(store.state, body);
     const keys = requireArray(body.keys, "keys").map((k, i) => requireString(k, `keys[${i}]`));
-    for (const key of keys) delete commit.custom_fields[key];
+    for (const key of keys) delete record.custom_fields[key];
     return { body: {} };
   },
 };

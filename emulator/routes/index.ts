@@ -3,11 +3,20 @@
 
 import { commitChangeRoutes } from "./commit-changes";
 import { commitRoutes } from "./commits";
+import { creditChangeRoutes } from "./credit-changes";
+import { creditRoutes } from "./credits";
 import { customFieldRoutes } from "./custom-fields";
 import { setupRoutes } from "./setup";
 import type { Route } from "./types";
 
-export const ROUTES: readonly Route[] = [...setupRoutes, ...customFieldRoutes, ...commitRoutes, ...commitChangeRoutes];
+export const ROUTES: readonly Route[] = [
+  ...setupRoutes,
+  ...customFieldRoutes,
+  ...commitRoutes,
+  ...commitChangeRoutes,
+  ...creditRoutes,
+  ...creditChangeRoutes,
+];
 
 export interface Match {
   route: Route;

@@ -22,7 +22,7 @@ import {
   requireUuid,
 } from "./fields";
 import {
-  checkCommitCustomFields,
+  checkCustomFields,
   requireCreditType,
   requireCustomer,
   requireCustomerContract,
@@ -82,7 +82,7 @@ export function parseCreateCommit(state: State, body: Body): NewCommit {
   applicable_product_ids?.forEach((id, i) => {
     if (!state.products[id]) throw badRequest(`applicable_product_ids[${i}] ${id}: product not found`, "ProductNotFound");
   });
-  checkCommitCustomFields(state, custom_fields, "custom_fields");
+  checkCustomFields(state, "commit", custom_fields, "custom_fields");
 
   const commit: NewCommit = {
     customer_id,

@@ -1,15 +1,20 @@
-// The cross-field rules a commit must satisfy as a whole. Create runs them
-// on the parsed body; edit and updateEndDate run them again on the commit
-// as it would be after the change, so no sequence of edits can reach a
-// commit that create would have refused.
+// The cross-field rules a commit or credit must satisfy as a whole. Create
+// runs them on the parsed body; edit and updateEndDate run them again on the
+// record as it would be after the change, so no sequence of edits can reach
+// a record that create would have refused.
 
 import { badRequest } from "../errors";
-import type { CommitRecord } from "../model";
+import type { CommitRecord, CreditRecord } from "../model";
 
 const EPSILON = 1e-9;
 const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
 
-export function checkCommitInvariants(c: Omit<CommitRecord, "seq" | "id" | "created_at" | "created_by">): void {
+type Unsaved<T> = Omit<T, "seq" | "id" | "created_at" | "created_by">;
+
+/** The rules commits and credits share: at least one access item, specifiers exclusive with product filters. */
+export function checkCreditInvariants(
+  c: Pick<Unsaved<CreditRecord>, "access_schedule" | "applicable_product_ids" | "applicable_product_tags" | "specifiers">,
+): void {
   if (c.access_schedule.schedule_items.length === 0) {
     throw badRequest("access_schedule.schedule_items must contain at least one item");
   }
@@ -18,6 +23,10 @@ export function checkCommitInvariants(c: Omit<CommitRecord, "seq" | "id" | "crea
   if ((c.specifiers?.length ?? 0) > 0 && hasProductFilters) {
     throw badRequest("specifiers cannot be used together with applicable_product_ids or applicable_product_tags");
   }
+}
+
+export function checkCommitInvariants(c: Unsaved<CommitRecord>): void {
+  checkCreditInvariants(c);
 
   if (c.type === "POSTPAID") {
     if (!c.invoice_schedule) throw badRequest("invoice_schedule is required for POSTPAID commits");

@@ -13,15 +13,16 @@ export function requireCustomer(state: State, id: string): CustomerRecord {
   return customer;
 }
 
-export function requireFixedProduct(state: State, id: string, field: string): void {
+/** A commit's or credit's own product must exist and be FIXED (`what` names the record in the message). */
+export function requireFixedProduct(state: State, id: string, field: string, what: "commit" | "credit" = "commit"): void {
   const product = state.products[id];
   if (!product) throw badRequest(`${field} ${id}: product not found`, "ProductNotFound");
   if (product.type !== "FIXED") {
-    throw badRequest(`${field} ${id}: a commit's product must be a FIXED product (this one is ${product.type})`);
+    throw badRequest(`${field} ${id}: a ${what}'s product must be a FIXED product (this one is ${product.type})`);
   }
 }
 
-/** A contract named by a commit must exist and belong to the commit's customer. */
+/** A contract named by a commit or credit must exist and belong to the commit's customer. */
 export function requireCustomerContract(state: State, customerId: string, id: string, field: string): void {
   const contract = state.contracts[id];
   if (!contract || contract.customer_id !== customerId) {
@@ -37,13 +38,20 @@ export function requireCreditType(state: State, id: string, field: string): void
 
 export const CUSTOM_FIELD_VALUE_MAX = 200;
 
-/** Commit custom fields: keys must be on the `commit` allow-list, values at most 200 characters. */
-export function checkCommitCustomFields(state: State, fields: Record<string, string>, field: string): void {
+/** The custom-field entities whose values the emulator stores. */
+export type ValueEntity = "commit" | "contract_credit";
+
+/**
+ * Custom fields of a commit (entity `commit`) or a credit (entity
+ * `contract_credit`, as the spec tags the credit's `custom_fields`): keys
+ * must be on that entity's allow-list, values at most 200 characters.
+ */
+export function checkCustomFields(state: State, entity: ValueEntity, fields: Record<string, string>, field: string): void {
   for (const [key, value] of Object.entries(fields)) {
-    const allowed = state.customFieldKeys.some((k) => k.entity === "commit" && k.key === key);
+    const allowed = state.customFieldKeys.some((k) => k.entity === entity && k.key === key);
     if (!allowed) {
       throw badRequest(
-        `${field}.${key}: custom field key "${key}" is not defined for entity commit; add it with /v1/customFields/addKey first`,
+        `${field}.${key}: custom field key "${key}" is not defined for entity ${entity}; add it with /v1/customFields/addKey first`,
       );
     }
     if (value.length > CUSTOM_FIELD_VALUE_MAX) {

@@ -98,6 +98,31 @@ export function postpaid(w: World, extra: Body = {}): any {
   };
 }
 
+/** A valid customer credit body: 50,000 cents of free credit for 2027. */
+export function credit(w: World, extra: Body = {}): any {
+  return {
+    customer_id: w.customerId,
+    product_id: w.productId,
+    priority: 10,
+    name: "Acme 2027 credit",
+    access_schedule: {
+      schedule_items: [{ amount: 50_000, starting_at: "2027-01-01T00:00:00Z", ending_before: "2028-01-01T00:00:00Z" }],
+    },
+    ...extra,
+  };
+}
+
+/** Reads one credit back through the list endpoint, archived or not. */
+export async function readCredit(client: Metronome, customerId: string, creditId: string, extra: Body = {}): Promise<any> {
+  const page = await client.v1.customers.credits.list({ customer_id: customerId, credit_id: creditId, include_archived: true, ...extra });
+  expect(page.data).toHaveLength(1);
+  return page.data[0];
+}
+
+/** Archives a credit; the SDK 3.10.0 has no method for this path. */
+export const archiveCredit = (client: Metronome, customer_id: string, credit_id: string): Promise<any> =>
+  client.post("/v2/contracts/credits/archive", { body: { customer_id, credit_id } });
+
 /** Reads one commit back through the list endpoint (Metronome has no get-by-id). */
 export async function readCommit(client: Metronome, customerId: string, commitId: string, extra: Body = {}): Promise<any> {
   const page = await client.v1.customers.commits.list({ customer_id: customerId, commit_id: commitId, include_archived: true, ...extra });

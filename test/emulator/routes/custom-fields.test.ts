@@ -83,7 +83,7 @@ describe("setValues / deleteValues on commits", () => {
     await expectApiError(h.client.v1.customFields.setValues({ entity: "commit", entity_id: id, custom_fields: { owner: "x" } }), 400, /archived/);
   });
 
-  it("refuses entities other than commit", async () => {
-    await expectApiError(h.client.v1.customFields.setValues({ entity: "customer", entity_id: w.customerId, custom_fields: { segment: "x" } }), 400, /entity commit only/);
+  it("refuses entities other than commit and contract_credit", async () => {
+    await expectApiError(h.client.v1.customFields.setValues({ entity: "customer", entity_id: w.customerId, custom_fields: { segment: "x" } }), 400, /entities commit and contract_credit only/);
   });
 });
