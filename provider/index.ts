@@ -1,4 +1,4 @@
-// pulumi-metronome: Metronome customer commits as Pulumi resources.
+// pulumi-metronome: Metronome customer commits and credits as Pulumi resources.
 //
 // Layout (data flows one way): args → canonical inputs (core) → API payload
 // (core) → API response (client) → outputs (core); the runtime provider wires
@@ -6,6 +6,8 @@
 // Pulumi a one-line module that requires this package at run time.
 
 export { CustomerCommit } from "./resource/customer-commit";
+export { CustomerCredit } from "./resource/customer-credit";
+export type { CustomerCreditArgs } from "./resource/credit-args";
 export type {
   AccessScheduleArgs,
   AccessScheduleItemArgs,
@@ -15,11 +17,11 @@ export type {
   RecurringScheduleArgs,
   SpecifierArgs,
 } from "./resource/args";
-export { customerCommitProvider } from "./runtime/provider";
+export { customerCommitProvider, customerCreditProvider } from "./runtime/provider";
 /** A delegating provider object for custom classes that extend `pulumi.dynamic.Resource` (and tests). */
 export { customerCommitShim } from "./resource/shim";
 /** The one-line `__provider` text every `CustomerCommit` stores (and Pulumi import files carry). */
-export { CUSTOMER_COMMIT_PROVIDER_TEXT, providerModuleText } from "./resource/provider-module";
+export { CUSTOMER_COMMIT_PROVIDER_TEXT, CUSTOMER_CREDIT_PROVIDER_TEXT, providerModuleText } from "./resource/provider-module";
 export { MissingCredentialsError } from "./runtime/credentials";
 export {
   AdoptionError,
@@ -32,12 +34,13 @@ export {
 } from "./runtime/errors";
 // From their own files, not the core's index: the public declarations must
 // not reach the zod schema's types (test/package/consumer-types.test.ts).
-export { CommitValidationError } from "./core/check";
+export { CommitValidationError, CreditValidationError, InputValidationError } from "./core/check";
 export type {
   AccessScheduleInputs,
   AccessScheduleItemInputs,
   CommitTypeName,
   CustomerCommitInputs,
+  CustomerCreditInputs,
   InvoiceScheduleInputs,
   InvoiceScheduleItemInputs,
   OnDelete,

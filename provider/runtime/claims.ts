@@ -2,7 +2,11 @@
 // before any write to Metronome and says which commit, which resource holds
 // it, and how to get a new commit or keep this one.
 
-import type { CustomerCommitInputs } from "../core";
+/** What a claim check needs of declared inputs: the key, and the id of a record adopted explicitly. */
+export interface Claimed {
+  uniquenessKey: string;
+  existingId?: string | undefined;
+}
 import { type Claim, type Conflict, commitClaim, createConflict, deleteVerdict, recordDiff } from "./deployment-ledger";
 import { CommitHeldError } from "./errors";
 
@@ -38,16 +42,16 @@ function secondClaimant(what: string, conflict: Conflict): CommitHeldError {
 }
 
 /** Throws when a create of `inputs` would take a commit that a declared resource holds. */
-export function assertCreateAllowed(inputs: CustomerCommitInputs): void {
+export function assertCreateAllowed(inputs: Claimed): void {
   const key = inputs.uniquenessKey;
-  const conflict = createConflict(key, inputs.existingCommitId);
+  const conflict = createConflict(key, inputs.existingId);
   if (conflict === undefined) return;
   if (conflict.forced) throw forcedReplacement(key, conflict.claimants[0]?.name, conflict.commitId);
   throw secondClaimant(conflict.commitId === undefined ? `the commit with uniqueness key "${key}"` : `commit ${conflict.commitId}`, conflict);
 }
 
 /** Throws when commit `commitId`, found by our key, is already held by a declared resource. */
-export function assertAdoptable(inputs: CustomerCommitInputs, commitId: string): void {
+export function assertAdoptable(inputs: Claimed, commitId: string): void {
   const conflict = commitClaim(commitId, inputs.uniquenessKey);
   if (conflict === undefined) return;
   if (conflict.forced) throw forcedReplacement(inputs.uniquenessKey, conflict.claimants[0]?.name, commitId);

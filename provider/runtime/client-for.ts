@@ -1,5 +1,5 @@
 import { MetronomeClient, type MetronomeClientOptions } from "../client";
-import { commitReaderFor } from "./commit-reader";
+import { commitBinding, creditBinding, readsOf } from "./kind-binding";
 import { resolveCredentials } from "./credentials";
 
 // One client per (base URL, token) for the life of the plugin process. Pulumi
@@ -19,7 +19,9 @@ export function currentClient(): MetronomeClient {
   let client = clients.get(key);
   if (client === undefined) {
     client = new MetronomeClient({ ...tuning, baseUrl, bearerToken });
-    commitReaderFor(client); // from now on the reader observes its writes
+    // From now on the readers observe its writes.
+    readsOf(client, commitBinding);
+    readsOf(client, creditBinding);
     clients.set(key, client);
   }
   return client;

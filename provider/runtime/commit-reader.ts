@@ -39,8 +39,24 @@
 // What is held is bounded (`maxCachedCommits`, `maxCustomers`); past that the
 // oldest customers are forgotten, which costs requests, never correctness.
 
-import type { Commit } from "../api/wire";
-import type { ClientWrite, MetronomeClient } from "../client";
+import type { ClientWrite, MetronomeClient, WriteEntity } from "../client";
+
+/**
+ * How a reader lists one kind: the page of a customer's list a walk reads,
+ * and the lookup of one record by id. What a reader answers is what these
+ * return: commits archived or not; credits live only (Metronome's credit
+ * carries no mark of being archived, so a credit is archived exactly when
+ * only `include_archived` lists it).
+ */
+export interface ReadSource<R extends { id: string }> {
+  /** The kind whose writes invalidate what is read. */
+  entity: WriteEntity;
+  walkPage(client: MetronomeClient, customerId: string, nextPage: string | undefined): Promise<{ data: R[]; next_page: string | null }>;
+  lookup(client: MetronomeClient, customerId: string, id: string): Promise<{ data: R[] }>;
+}
+
+/** What the reader holds: any record with an id (the kind's own type at `get`). */
+type Commit = { id: string };
 
 export interface CommitReaderOptions {
   /** How long a read waits for others to share its request, when reads are arriving together. Default 2 ms. */
@@ -114,24 +130,30 @@ interface CustomerView {
   walk: Promise<void> | undefined;
 }
 
-const readers = new WeakMap<MetronomeClient, CommitReader>();
+const readers = new WeakMap<MetronomeClient, Map<ReadSource<{ id: string }>, RecordReader<{ id: string }>>>();
 
 /**
- * The reader of `client`, made (and observing its writes) on first use.
- * Call it once when the client is made, so that writes already in flight
- * when the first read comes cannot go unseen.
+ * The reader of `client` for `source`, made (and observing its writes) on
+ * first use. Call it once when the client is made, so that writes already in
+ * flight when the first read comes cannot go unseen.
  */
-export function commitReaderFor(client: MetronomeClient): CommitReader {
-  let reader = readers.get(client);
+export function readerFor<R extends { id: string }>(client: MetronomeClient, source: ReadSource<R>): RecordReader<R> {
+  let bySource = readers.get(client);
+  if (bySource === undefined) {
+    bySource = new Map();
+    readers.set(client, bySource);
+  }
+  let reader = bySource.get(source) as RecordReader<R> | undefined;
   if (reader === undefined) {
-    reader = new CommitReader(client);
-    readers.set(client, reader);
+    reader = new RecordReader(client, source);
+    bySource.set(source, reader as unknown as RecordReader<{ id: string }>);
   }
   return reader;
 }
 
-export class CommitReader {
+export class RecordReader<R extends { id: string }> {
   readonly #client: MetronomeClient;
+  readonly #source: ReadSource<R>;
   readonly #windowMs: number;
   readonly #ttlMs: number;
   readonly #maxCachedCommits: number;
@@ -149,8 +171,9 @@ export class CommitReader {
   readonly #stats = { reads: 0, cacheHits: 0, lookups: 0, pages: 0 };
 
   /** Observes `client`'s commit writes, so that they invalidate what they touch. */
-  constructor(client: MetronomeClient, options: CommitReaderOptions = {}) {
+  constructor(client: MetronomeClient, source: ReadSource<R>, options: CommitReaderOptions = {}) {
     this.#client = client;
+    this.#source = source;
     this.#windowMs = options.windowMs ?? 2;
     this.#ttlMs = Math.min(options.ttlMs ?? 1_000, 2_000);
     this.#maxCachedCommits = options.maxCachedCommits ?? 5_000;
@@ -160,8 +183,12 @@ export class CommitReader {
     client.observeWrites((write) => this.#observe(write));
   }
 
-  /** The commit (archived or not), or undefined when Metronome does not know it. Like `client.commits.get`. */
-  get(customerId: string, commitId: string): Promise<Commit | undefined> {
+  /** The record as its source reads it (commits: archived or not; credits: live), or undefined. */
+  get(customerId: string, commitId: string): Promise<R | undefined> {
+    return this.#read(customerId, commitId) as Promise<R | undefined>;
+  }
+
+  #read(customerId: string, commitId: string): Promise<Commit | undefined> {
     this.#stats.reads++;
     this.#remember(this.#owners, commitId, customerId);
     const view = this.#view(customerId);
@@ -325,10 +352,7 @@ export class CommitReader {
     try {
       while (unfound > 0 && cursor !== null && pages < budget) {
         const pageFrom = cursor;
-        const from = pageFrom === undefined ? {} : { next_page: pageFrom };
-        const page = await this.#request(() =>
-          this.#client.commits.listPage({ customer_id: view.customerId, include_archived: true, ...from }),
-        );
+        const page = await this.#request(() => this.#source.walkPage(this.#client, view.customerId, pageFrom ?? undefined));
         this.#stats.pages++;
         pages++;
         cursor = page.next_page;
@@ -362,7 +386,7 @@ export class CommitReader {
   #lookUpEach(customerId: string, missing: Map<string, Waiter[]>): void {
     for (const [commitId, waiters] of missing) {
       this.#stats.lookups++;
-      this.#request(() => this.#client.commits.listPage({ customer_id: customerId, commit_id: commitId, include_archived: true })).then(
+      this.#request(() => this.#source.lookup(this.#client, customerId, commitId)).then(
         (page) => {
           const commit = page.data.find((c) => c.id === commitId);
           waiters.forEach((waiter) => waiter.resolve(commit === undefined ? undefined : structuredClone(commit)));
@@ -391,7 +415,7 @@ export class CommitReader {
    * read-back.
    */
   #observe(write: ClientWrite): void {
-    if (write.entity !== "commit") return;
+    if (write.entity !== this.#source.entity) return;
     const commitId = write.entityId;
     const customerId = write.customerId ?? (commitId === undefined ? undefined : this.#owners.get(commitId));
     if (write.kind === "change") {

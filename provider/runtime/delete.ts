@@ -1,6 +1,7 @@
 import { BadRequestError, NotFoundError, type MetronomeClient } from "../client";
 import { DeleteRefusedError } from "./errors";
 import { idempotencyKey, writeIdempotently } from "./idempotent-write";
+import type { KindBinding } from "./kind-binding";
 import { fetchState, isArchived, revisionOf, type Outputs } from "./state";
 import { verifyAccessEnded } from "./verify-edit";
 
@@ -15,7 +16,7 @@ export type OnDelete = "archive" | "endAccess" | "forget";
  *     the commit and its history;
  *   - "forget": leave the commit untouched in Metronome and drop it from state.
  */
-export async function deleteCommit(client: MetronomeClient, commitId: string, props: Outputs): Promise<void> {
+export async function deleteRecord(binding: KindBinding, client: MetronomeClient, commitId: string, props: Outputs): Promise<void> {
   const policy = (props.onDelete ?? "archive") as OnDelete;
   if (policy === "forget") return;
   const customerId = props.customerId as string;
@@ -28,21 +29,22 @@ export async function deleteCommit(client: MetronomeClient, commitId: string, pr
   // (24 hours or more); the end-of-access body names the hour, so it moves on
   // each hour.
   const revision = revisionOf(props);
-  if (policy === "endAccess") return endAccessNow(client, customerId, commitId, props, revision);
-  return archive(client, customerId, commitId, props, revision);
+  if (policy === "endAccess") return endAccessNow(binding, client, customerId, commitId, props, revision);
+  return archive(binding, client, customerId, commitId, props, revision);
 }
 
-async function archive(client: MetronomeClient, customerId: string, commitId: string, props: Outputs, revision: number) {
-  const body = { customer_id: customerId, commit_id: commitId };
+async function archive(binding: KindBinding, client: MetronomeClient, customerId: string, commitId: string, props: Outputs, revision: number) {
+  const noun = binding.kind.noun;
+  const body = { customer_id: customerId, [binding.kind.api.idField]: commitId };
   const isGone = async () => {
-    const state = await fetchState(client, customerId, commitId, props);
-    return state === undefined || isArchived(state.commit);
+    const state = await fetchState(binding, client, customerId, commitId, props);
+    return state === undefined || isArchived(state);
   };
   try {
     await writeIdempotently(
       "archive",
-      `commit ${commitId}`,
-      (n) => client.commits.archive(body, { idempotencyKey: idempotencyKey(commitId, revision, "archive", body, n) }),
+      `${noun} ${commitId}`,
+      (n) => binding.endpoints(client).archive(body as never, { idempotencyKey: idempotencyKey(commitId, revision, "archive", body, n) }),
       isGone,
     );
   } catch (error) {
@@ -51,36 +53,37 @@ async function archive(client: MetronomeClient, customerId: string, commitId: st
     // refused. Each is accepted only once a read shows the commit gone: a
     // 404 from anything else (a wrong base URL) must not drop a live commit.
     if ((error instanceof NotFoundError || error instanceof BadRequestError) && (await isGone().catch(() => false))) return;
-    if (error instanceof BadRequestError) throw refused(commitId, customerId, reasonOf(error));
+    if (error instanceof BadRequestError) throw refused(noun, commitId, customerId, reasonOf(error));
     throw error;
   }
 }
 
-async function endAccessNow(client: MetronomeClient, customerId: string, commitId: string, props: Outputs, revision: number) {
+async function endAccessNow(binding: KindBinding, client: MetronomeClient, customerId: string, commitId: string, props: Outputs, revision: number) {
+  const noun = binding.kind.noun;
   const end = nextWholeHour(new Date());
-  const body = { customer_id: customerId, commit_id: commitId, access_ending_before: end, invoices_ending_before: end };
+  const body = binding.endAccessBody(customerId, commitId, end);
   const hasEnded = async () => {
-    const state = await fetchState(client, customerId, commitId, props);
-    if (state === undefined || isArchived(state.commit)) return true;
-    const items = state.commit.access_schedule?.schedule_items ?? [];
+    const state = await fetchState(binding, client, customerId, commitId, props);
+    if (state === undefined || isArchived(state)) return true;
+    const items = state.record.access_schedule?.schedule_items ?? [];
     return items.every((item) => Date.parse(item.ending_before) <= Date.parse(end));
   };
   if (await hasEnded()) return; // nothing left to end (Metronome only moves an end earlier)
   try {
     await writeIdempotently(
       "end of access",
-      `commit ${commitId}`,
-      (n) => client.commits.updateEndDate(body, { idempotencyKey: idempotencyKey(commitId, revision, "endAccess", body, n) }),
+      `${noun} ${commitId}`,
+      (n) => binding.endpoints(client).updateEndDate(body as never, { idempotencyKey: idempotencyKey(commitId, revision, "endAccess", body, n) }),
       hasEnded,
     );
-    await verifyAccessEnded(commitId, customerId, end, hasEnded);
+    await verifyAccessEnded(commitId, customerId, end, hasEnded, noun);
   } catch (error) {
-    if (error instanceof BadRequestError) throw refused(commitId, customerId, reasonOf(error), "endAccess");
+    if (error instanceof BadRequestError) throw refused(noun, commitId, customerId, reasonOf(error), "endAccess");
     throw error;
   }
 }
 
-function refused(commitId: string, customerId: string, reason: string, policy: OnDelete = "archive"): DeleteRefusedError {
+function refused(noun: string, commitId: string, customerId: string, reason: string, policy: OnDelete = "archive"): DeleteRefusedError {
   const alternatives =
     policy === "archive"
       ? 'Void its finalized invoices in Metronome and run again, or set `onDelete: "endAccess"` to end access now, ' +
@@ -88,7 +91,7 @@ function refused(commitId: string, customerId: string, reason: string, policy: O
       : 'Set `onDelete: "archive"` to archive it instead (access that has not started cannot be ended), ' +
         'or `onDelete: "forget"` to stop managing it and leave it in Metronome (run `pulumi up` first so the new policy is stored).';
   return new DeleteRefusedError(
-    `Metronome refused to ${policy === "archive" ? "archive" : "end access to"} commit ${commitId} of customer ${customerId}: ${reason}. ${alternatives}`,
+    `Metronome refused to ${policy === "archive" ? "archive" : "end access to"} ${noun} ${commitId} of customer ${customerId}: ${reason}. ${alternatives}`,
   );
 }
 

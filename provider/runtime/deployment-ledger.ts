@@ -109,11 +109,11 @@ export function recordCheck(
   name: string | undefined,
   candidate: unknown,
   heldKey: unknown,
-  inputs: { uniquenessKey?: unknown; existingCommitId?: unknown },
+  inputs: { uniquenessKey?: unknown; existingId?: unknown },
 ): void {
   const key = typeof inputs.uniquenessKey === "string" ? inputs.uniquenessKey : undefined;
   if (key !== undefined) add(checkedKeys, key, { name, key });
-  if (typeof inputs.existingCommitId === "string") add(declaredIds, inputs.existingCommitId, { name, key });
+  if (typeof inputs.existingId === "string") add(declaredIds, inputs.existingId, { name, key });
   if (typeof heldKey !== "string") return;
   add(heldKeys, heldKey, { name, key: heldKey });
   const id = recheckId(name, candidate);

@@ -46,14 +46,17 @@ export class CreatedButUnreadError extends Error {
     readonly properties: Record<string, unknown>,
     cause: unknown,
     what = "could not read it back",
+    noun = "commit",
   ) {
     super(
-      `Created commit ${id} but ${what} (${describe(cause)}). Pulumi records the commit; run \`pulumi up\` again to finish (nothing is created twice).`,
+      `Created ${noun} ${id} but ${what} (${describe(cause)}). Pulumi records the ${noun}; run \`pulumi up\` again to finish (nothing is created twice).`,
       { cause },
     );
     this.reasons = [this.message];
   }
 }
+
+const capital = (noun: string): string => noun.charAt(0).toUpperCase() + noun.slice(1);
 
 export function describe(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
@@ -66,11 +69,11 @@ export function describe(error: unknown): string {
  */
 export class UnsupportedChangeError extends Error {
   override readonly name = "UnsupportedChangeError";
-  constructor(commitId: string, readonly changes: Array<{ property: string; reason: string }>) {
+  constructor(commitId: string, readonly changes: Array<{ property: string; reason: string }>, noun = "commit") {
     super(
-      `Commit ${commitId} cannot be changed in place as declared:\n` +
+      `${capital(noun)} ${commitId} cannot be changed in place as declared:\n` +
         changes.map((c) => `  ${c.property}: ${c.reason}`).join("\n") +
-        "\nChange the declaration, or set a new `uniquenessKey` to replace the commit.",
+        `\nChange the declaration, or set a new \`uniquenessKey\` to replace the ${noun}.`,
     );
   }
 }
@@ -91,11 +94,12 @@ export class UpdateIncompleteError extends Error {
     readonly properties: Record<string, unknown>,
     applied: readonly string[],
     cause: unknown,
+    noun = "commit",
   ) {
     const done = applied.length === 0 ? "Nothing was changed" : `Already applied: ${applied.join(", ")}`;
     super(
-      `The update of commit ${id} did not complete: ${describe(cause)}. ${done}; ` +
-        "Pulumi now records the commit as Metronome holds it. Fix the cause and run `pulumi up` again to finish.",
+      `The update of ${noun} ${id} did not complete: ${describe(cause)}. ${done}; ` +
+        `Pulumi now records the ${noun} as Metronome holds it. Fix the cause and run \`pulumi up\` again to finish.`,
       { cause },
     );
     this.reasons = [this.message];
@@ -105,9 +109,10 @@ export class UpdateIncompleteError extends Error {
 /** The commit the state refers to is archived or missing in Metronome. */
 export class CommitGoneError extends Error {
   override readonly name = "CommitGoneError";
-  constructor(commitId: string, customerId: string, archivedAt?: string) {
+  constructor(commitId: string, customerId: string, archivedAt?: string, noun = "commit") {
+    const gone = archivedAt ? `was archived in Metronome at ${archivedAt}` : noun === "credit" ? "is archived or no longer exists in Metronome" : "no longer exists in Metronome";
     super(
-      `Commit ${commitId} of customer ${customerId} ${archivedAt ? `was archived in Metronome at ${archivedAt}` : "no longer exists in Metronome"}, ` +
+      `${capital(noun)} ${commitId} of customer ${customerId} ${gone}, ` +
         "so it cannot be updated. Run `pulumi refresh` to drop it from the stack, then `pulumi up` to create it again.",
     );
   }

@@ -1,22 +1,25 @@
 import type { MetronomeClient } from "../client";
+import type { KindBinding } from "./kind-binding";
 import { fetchState, isArchived, type Outputs } from "./state";
 
 /**
- * `pulumi refresh`: the commit as Metronome holds it now. A commit that is
+ * `pulumi refresh`: the resource as Metronome holds it now. One that is
  * missing or archived is gone (`{}` drops it from state). Both outputs and
  * inputs are returned, so refresh shows drift field by field and the next
  * preview compares the program against reality.
  */
-export async function readCommit(
+export async function readRecord(
+  binding: KindBinding,
   client: MetronomeClient,
-  commitId: string,
+  id: string,
   props: Outputs,
 ): Promise<{ id?: string; props?: Outputs; inputs?: Outputs }> {
   const customerId = props.customerId;
+  const noun = binding.kind.noun;
   if (typeof customerId !== "string") {
-    throw new Error(`the state of commit ${commitId} has no customerId, and Metronome finds commits only by customer`);
+    throw new Error(`the state of ${noun} ${id} has no customerId, and Metronome finds ${noun}s only by customer`);
   }
-  const state = await fetchState(client, customerId, commitId, props);
-  if (state === undefined || isArchived(state.commit)) return {};
-  return { id: commitId, props: state.outputs, inputs: state.inputs };
+  const state = await fetchState(binding, client, customerId, id, props);
+  if (state === undefined || isArchived(state)) return {};
+  return { id, props: state.outputs, inputs: state.inputs };
 }

@@ -1,48 +1,47 @@
-import type { Commit } from "../api/wire";
 import type { MetronomeClient } from "../client";
-import { commitToState, type CustomerCommitInputs } from "../core";
-import { commitReaderFor } from "./commit-reader";
+import { recordToState } from "../core/from-api";
+import { type KindBinding, type KindRecord, readsOf } from "./kind-binding";
 
 // Outputs are the canonical inputs as Metronome now holds them, plus server
-// fields (schedule-item ids, createdAt, archivedAt) and `revision`, a counter
-// of updates that sent writes (applied or refused): it keeps the idempotency
-// keys of one update's writes apart from every other update's (update.ts).
+// fields (schedule-item ids, a commit's createdAt and archivedAt) and
+// `revision`, a counter of updates that sent writes (applied or refused): it
+// keeps the idempotency keys of one update's writes apart from every other
+// update's (update.ts).
 
 export type Outputs = Record<string, unknown>;
 
-export interface CommitState {
+export interface KindState {
   inputs: Record<string, unknown>;
   outputs: Outputs;
 }
 
-export type LiveCommit = CommitState & { commit: Commit };
+/** A record as just read, mapped to state; `archivedAt` when it says it is archived. */
+export type LiveRecord = KindState & { record: KindRecord; archivedAt: string | undefined };
 
-/** The commit as it stands, mapped to state; undefined if Metronome has no such commit. */
+/** The record as it stands, mapped to state; undefined if Metronome has no such record (credits: no live one). */
 export async function fetchState(
+  binding: KindBinding,
   client: MetronomeClient,
   customerId: string,
-  commitId: string,
+  id: string,
   prior: Outputs,
-): Promise<LiveCommit | undefined> {
+): Promise<LiveRecord | undefined> {
   // Reads of the same customer that arrive together (a refresh of many
-  // commits) are served by one paged listing instead of a call each.
-  const commit = await commitReaderFor(client).get(customerId, commitId);
-  return commit === undefined ? undefined : stateOf(commit, prior);
+  // resources) are served by one paged listing instead of a call each.
+  const record = await readsOf(client, binding).get(customerId, id);
+  return record === undefined ? undefined : stateOf(binding, record, prior);
 }
 
-/** A commit already read, mapped to state against `prior` (no request). */
-export function stateOf(commit: Commit, prior: Outputs): LiveCommit {
-  const { inputs, outputs } = commitToState(commit, prior as CustomerCommitInputs);
+/** A record already read, mapped to state against `prior` (no request). */
+export function stateOf(binding: KindBinding, record: KindRecord, prior: Outputs): LiveRecord {
+  const { inputs, outputs } = recordToState(binding.kind, record, prior);
   // `outputs` was made just now, for this state alone: no copy needed.
-  (outputs as Outputs).revision = revisionOf(prior);
-  return { commit, inputs, outputs };
+  outputs.revision = revisionOf(prior);
+  return { record, inputs, outputs, archivedAt: binding.archivedAt(record) };
 }
 
-/** Archived commits are gone for every purpose but key lookups (`archived_at` may be absent or null when live). */
-export function isArchived(commit: Commit): boolean {
-  const at: unknown = commit.archived_at;
-  return typeof at === "string" && at !== "";
-}
+/** Archived records are gone for every purpose but key lookups. */
+export const isArchived = (live: LiveRecord): boolean => live.archivedAt !== undefined;
 
 export function revisionOf(outputs: Outputs): number {
   return typeof outputs.revision === "number" ? outputs.revision : 0;

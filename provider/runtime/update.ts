@@ -1,8 +1,10 @@
 import type { MetronomeClient } from "../client";
-import { planUpdate, type CustomerCommitInputs, type UpdatePlan } from "../core";
+import { planUpdate, type UpdatePlan } from "../core/edit-plan";
+import type { DeclaredInputs } from "./create";
 import { CommitGoneError, UnsupportedChangeError, UpdateIncompleteError, describe } from "./errors";
 import { idempotencyKey, writeIdempotently } from "./idempotent-write";
-import { fetchState, isArchived, revisionOf, stateOf, type LiveCommit, type Outputs } from "./state";
+import type { KindBinding } from "./kind-binding";
+import { fetchState, isArchived, revisionOf, stateOf, type LiveRecord, type Outputs } from "./state";
 import { verifyEdit } from "./verify-edit";
 
 /**
@@ -16,16 +18,18 @@ import { verifyEdit } from "./verify-edit";
  * dashboard, a schedule item removed there, an earlier update that stopped
  * half way), and a plan by schedule-item id must name items that exist.
  */
-export async function updateCommit(
+export async function updateRecord(
+  binding: KindBinding,
   client: MetronomeClient,
   commitId: string,
   olds: Outputs,
-  news: CustomerCommitInputs,
+  news: DeclaredInputs,
 ): Promise<Outputs> {
-  const live = await fetchState(client, news.customerId, commitId, olds);
-  if (live === undefined) throw new CommitGoneError(commitId, news.customerId);
-  if (isArchived(live.commit)) throw new CommitGoneError(commitId, news.customerId, live.commit.archived_at);
-  return reconcile(client, commitId, live, news, revisionOf(olds));
+  const noun = binding.kind.noun;
+  const live = await fetchState(binding, client, news.customerId, commitId, olds);
+  if (live === undefined) throw new CommitGoneError(commitId, news.customerId, undefined, noun);
+  if (isArchived(live)) throw new CommitGoneError(commitId, news.customerId, live.archivedAt, noun);
+  return reconcile(binding, client, commitId, live, news, revisionOf(olds));
 }
 
 type Part = "edit" | "set" | "delete";
@@ -51,56 +55,58 @@ type Part = "edit" | "set" | "delete";
  * refusal is replayed until Metronome forgets it, 24 hours or more).
  */
 export async function reconcile(
+  binding: KindBinding,
   client: MetronomeClient,
   commitId: string,
-  live: LiveCommit,
-  desired: CustomerCommitInputs,
+  live: LiveRecord,
+  desired: DeclaredInputs,
   priorRevision: number,
 ): Promise<Outputs> {
+  const { kind } = binding;
   const customerId = desired.customerId;
   const current = live.outputs;
   const revision = priorRevision + 1;
-  const plan = planUpdate(current, desired);
-  if (plan.unsupported !== undefined && plan.unsupported.length > 0) throw new UnsupportedChangeError(commitId, plan.unsupported);
-  const ref = `commit ${commitId}`;
+  const plan = planUpdate(current, desired, kind);
+  if (plan.unsupported !== undefined && plan.unsupported.length > 0) throw new UnsupportedChangeError(commitId, plan.unsupported, kind.noun);
+  const ref = `${kind.noun} ${commitId}`;
 
   const stillPlanned = async (part: Part): Promise<boolean> => {
-    const now = await fetchState(client, customerId, commitId, current);
+    const now = await fetchState(binding, client, customerId, commitId, current);
     if (now === undefined) return false;
-    const again = planUpdate(now.outputs, desired);
+    const again = planUpdate(now.outputs, desired, kind);
     if (part === "edit") return again.edit !== undefined;
     if (part === "set") return again.setCustomFields !== undefined;
     return again.deleteCustomFieldKeys !== undefined;
   };
 
-  const writes = plannedWrites(client, commitId, customerId, plan, revision);
+  const writes = plannedWrites(binding, client, commitId, customerId, plan, revision);
   const applied: string[] = [];
   for (const write of writes) {
     try {
       await writeIdempotently(write.label, ref, write.send, async () => !(await stillPlanned(write.part)));
       applied.push(write.label);
     } catch (error) {
-      const now = await fetchState(client, customerId, commitId, { ...desired, revision }).catch(() => undefined);
+      const now = await fetchState(binding, client, customerId, commitId, { ...desired, revision }).catch(() => undefined);
       if (now === undefined) throw error;
-      throw new UpdateIncompleteError(commitId, now.outputs, applied, error);
+      throw new UpdateIncompleteError(commitId, now.outputs, applied, error, kind.noun);
     }
   }
 
   // Nothing sent (e.g. only `onDelete` changed): the live read is the state.
-  if (writes.length === 0) return stateOf(live.commit, { ...desired, revision: priorRevision }).outputs;
+  if (writes.length === 0) return stateOf(binding, live.record, { ...desired, revision: priorRevision }).outputs;
 
   let state;
   try {
-    state = await fetchState(client, customerId, commitId, { ...desired, revision });
+    state = await fetchState(binding, client, customerId, commitId, { ...desired, revision });
   } catch (error) {
     throw new Error(
-      `Commit ${commitId} was updated (${applied.join(", ")}) but could not be read back (${describe(error)}). ` +
+      `${kind.noun === "credit" ? "Credit" : "Commit"} ${commitId} was updated (${applied.join(", ")}) but could not be read back (${describe(error)}). ` +
         "Run `pulumi refresh`, or `pulumi up` again: the update is planned against what Metronome holds, so nothing is applied twice.",
       { cause: error },
     );
   }
-  if (state === undefined) throw new CommitGoneError(commitId, customerId);
-  verifyEdit(commitId, state, desired, applied);
+  if (state === undefined) throw new CommitGoneError(commitId, customerId, undefined, kind.noun);
+  verifyEdit(binding, commitId, state, desired, applied);
   return state.outputs;
 }
 
@@ -111,6 +117,7 @@ interface PlannedWrite {
 }
 
 function plannedWrites(
+  binding: KindBinding,
   client: MetronomeClient,
   commitId: string,
   customerId: string,
@@ -122,17 +129,17 @@ function plannedWrites(
     idempotencyKey: idempotencyKey(commitId, revision, operation, body, attempt),
   });
   if (plan.edit !== undefined) {
-    const body = { ...plan.edit, customer_id: customerId, commit_id: commitId };
+    const body = { ...plan.edit, customer_id: customerId, [binding.kind.api.idField]: commitId };
     const key = keyed("edit", body);
-    writes.push({ part: "edit", label: "edit", send: (n) => client.commits.edit(body, key(n)) });
+    writes.push({ part: "edit", label: "edit", send: (n) => binding.endpoints(client).edit(body, key(n)) });
   }
   if (plan.setCustomFields !== undefined) {
-    const body = { entity: "commit" as const, entity_id: commitId, custom_fields: plan.setCustomFields };
+    const body = { entity: binding.kind.api.customFieldEntity, entity_id: commitId, custom_fields: plan.setCustomFields };
     const key = keyed("setCustomFields", body);
     writes.push({ part: "set", label: "custom field update", send: (n) => client.customFields.setValues(body, key(n)) });
   }
   if (plan.deleteCustomFieldKeys !== undefined) {
-    const body = { entity: "commit" as const, entity_id: commitId, keys: plan.deleteCustomFieldKeys };
+    const body = { entity: binding.kind.api.customFieldEntity, entity_id: commitId, keys: plan.deleteCustomFieldKeys };
     const key = keyed("deleteCustomFields", body);
     writes.push({ part: "delete", label: "custom field removal", send: (n) => client.customFields.deleteValues(body, key(n)) });
   }

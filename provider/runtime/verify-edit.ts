@@ -1,7 +1,8 @@
-import { planUpdate, type CustomerCommitInputs, type UpdatePlan } from "../core";
+import { planUpdate, type UpdatePlan } from "../core/edit-plan";
+import type { KindBinding } from "./kind-binding";
 import { differences, formatDifferences, type Difference } from "./differences";
 import { DeleteRefusedError, UpdateIncompleteError } from "./errors";
-import type { LiveCommit } from "./state";
+import type { LiveRecord } from "./state";
 
 // Metronome answers 200 to a request whose fields it ignores: a typo, but
 // also a field it does not apply the way the provider assumed. No source
@@ -14,9 +15,9 @@ import type { LiveCommit } from "./state";
 /** A declared change that Metronome accepted but that its read-back does not show. */
 export class ChangeNotAppliedError extends Error {
   override readonly name = "ChangeNotAppliedError";
-  constructor(readonly fields: string[], found: Difference[]) {
+  constructor(readonly fields: string[], found: Difference[], noun = "commit") {
     super(
-      `Metronome accepted the update but the commit does not show it; it ignored ${fields.join(", ")}:\n` +
+      `Metronome accepted the update but the ${noun} does not show it; it ignored ${fields.join(", ")}:\n` +
         `${formatDifferences(found)}\n` +
         "Change the declaration to what Metronome holds, or make this change in Metronome's dashboard and run `pulumi refresh`.",
     );
@@ -36,22 +37,23 @@ function propertiesLeft(plan: UpdatePlan): string[] {
  * Pulumi records what Metronome holds), unless it shows every declared
  * change. `applied` names the writes that were sent.
  */
-export function verifyEdit(commitId: string, readBack: LiveCommit, desired: CustomerCommitInputs, applied: readonly string[]): void {
-  const left = propertiesLeft(planUpdate(readBack.outputs, desired));
+export function verifyEdit(binding: KindBinding, commitId: string, readBack: LiveRecord, desired: Record<string, unknown>, applied: readonly string[]): void {
+  const noun = binding.kind.noun;
+  const left = propertiesLeft(planUpdate(readBack.outputs, desired, binding.kind));
   if (left.length === 0) return;
   const pick = (o: Record<string, unknown>) => JSON.parse(JSON.stringify(Object.fromEntries(left.map((p) => [p, o[p]]))));
-  const found = differences(pick(desired as Record<string, unknown>), pick(readBack.inputs));
-  throw new UpdateIncompleteError(commitId, readBack.outputs, applied, new ChangeNotAppliedError([...new Set(found.map((d) => d.path))], found));
+  const found = differences(pick(desired), pick(readBack.inputs));
+  throw new UpdateIncompleteError(commitId, readBack.outputs, applied, new ChangeNotAppliedError([...new Set(found.map((d) => d.path))], found, noun), noun);
 }
 
 /**
  * After Metronome answered an end of access (`updateEndDate`): throws unless
  * the commit, read back, ends by `end`.
  */
-export async function verifyAccessEnded(commitId: string, customerId: string, end: string, hasEnded: () => Promise<boolean>): Promise<void> {
+export async function verifyAccessEnded(commitId: string, customerId: string, end: string, hasEnded: () => Promise<boolean>, noun = "commit"): Promise<void> {
   if (await hasEnded()) return;
   throw new DeleteRefusedError(
-    `Metronome refused to end access to commit ${commitId} of customer ${customerId}: it answered the request, but the commit's access ` +
+    `Metronome refused to end access to ${noun} ${commitId} of customer ${customerId}: it answered the request, but the ${noun}'s access ` +
       `does not end by ${end}, so it ignored access_ending_before (access that has not started may not be endable). ` +
       'Set `onDelete: "archive"` to archive it instead, or `onDelete: "forget"` to stop managing it and leave it in Metronome ' +
       "(run `pulumi up` first so the new policy is stored).",

@@ -14,8 +14,9 @@ import { TEST_EMULATOR_OPTIONS } from "../../helpers/emulator-options";
 import { USD_CENTS_CREDIT_TYPE_ID } from "../../../provider/api/wire";
 import { MetronomeClient } from "../../../provider/client";
 import { checkInputs, commitToState, replacedProperties, validateInputs, type CustomerCommitInputs } from "../../../provider/core";
-import { createCommit } from "../../../provider/runtime/create";
-import { readCommit } from "../../../provider/runtime/read";
+import { createRecord } from "../../../provider/runtime/create";
+import { commitBinding } from "../../../provider/runtime/kind-binding";
+import { readRecord } from "../../../provider/runtime/read";
 import { listCustomerCommits } from "../../../cli/import/list";
 import { buildModel } from "../../../cli/import/model";
 import { renderModule } from "../../../cli/import/render";
@@ -162,12 +163,12 @@ describe("pulumi-metronome import", () => {
       const checked = checkInputs({}, news);
       expect(checked.failures, d.name).toEqual([]);
       const inputs = checked.inputs as CustomerCommitInputs;
-      const { id, outs } = await createCommit(client, inputs);
+      const { id, outs } = await createRecord(commitBinding, client, inputs);
       expect(id).toBe(d.args.existingCommitId);
       // The next preview: no property Metronome cannot change differs...
       expect(replacedProperties(outs, inputs), d.name).toEqual([]);
       // ...and a refresh reads back exactly the declared inputs.
-      const read = await readCommit(client, id, outs);
+      const read = await readRecord(commitBinding, client, id, outs);
       expect(read.inputs, d.name).toEqual(inputs);
     }
     const writes = (await requestLog()).filter((r) => !r.path.endsWith("/list"));

@@ -8,7 +8,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { Commit, ListCommitsBody } from "../../../provider/api/wire";
 import { MetronomeClient, ServerError } from "../../../provider/client";
-import { CommitReader, commitReaderFor, type CommitReaderOptions } from "../../../provider/runtime/commit-reader";
+import { RecordReader, readerFor, type CommitReaderOptions } from "../../../provider/runtime/commit-reader";
+import { commitBinding } from "../../../provider/runtime/kind-binding";
 import { toCreateBody } from "../../../provider/core";
 import { FAST, PATHS, TOKEN, UNKNOWN_ID, checked, created, freeArgs, newWorld, useRuntime, type World } from "./harness";
 
@@ -29,7 +30,7 @@ function newReader(options: CommitReaderOptions = {}, tuning: Partial<Constructo
     bodies.push(body);
     return original(body);
   };
-  const reader = new CommitReader(client, options);
+  const reader = new RecordReader<Commit>(client, commitBinding.reads as never, options);
   return { client, reader, bodies };
 }
 
@@ -162,7 +163,7 @@ describe("CommitReader", () => {
       const body = toCreateBody((await checked(freeArgs(w, { name: `Created ${i}` }))) as never);
       return (await client.commits.create(body)).id;
     };
-    const createAndReadBack = async (client: MetronomeClient, reader: CommitReader, w: World, i: number) => {
+    const createAndReadBack = async (client: MetronomeClient, reader: RecordReader<Commit>, w: World, i: number) => {
       const id = await create(client, w, i);
       return { id, commit: await reader.get(w.customerId, id) };
     };
@@ -416,12 +417,12 @@ describe("CommitReader", () => {
     }
   });
 
-  it("commitReaderFor gives one reader per client", () => {
+  it("readerFor gives one reader per client and kind", () => {
     const a = new MetronomeClient({ baseUrl: h.url, bearerToken: TOKEN });
     const b = new MetronomeClient({ baseUrl: h.url, bearerToken: TOKEN });
     clients.push(a, b);
-    expect(commitReaderFor(a)).toBe(commitReaderFor(a));
-    expect(commitReaderFor(a)).not.toBe(commitReaderFor(b));
+    expect(readerFor(a, commitBinding.reads)).toBe(readerFor(a, commitBinding.reads));
+    expect(readerFor(a, commitBinding.reads)).not.toBe(readerFor(b, commitBinding.reads));
   });
 });
 

@@ -16,6 +16,6 @@ describe("replacementWarning", () => {
     ["fractions a float sum would blur (10.1 + 20.2 cents)", [10.1, 20.2], "$0.303"],
     ["a value that is not a number", [1_000, "x"], "an unknown amount"],
   ])("%s", (_name, amounts, shown) => {
-    expect(replacementWarning("commit-1", olds(amounts), ["customerId"])).toContain(shown);
+    expect(replacementWarning("commit", "commit-1", olds(amounts), ["customerId"])).toContain(shown);
   });
 });
