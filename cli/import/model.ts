@@ -21,7 +21,7 @@ import {
   validateInputs,
 } from "../../provider/core";
 import { type Obj, isObj, stableStringify } from "../../provider/core/util";
-import { differences, formatDifferences } from "../../provider/runtime/differences";
+import { differences, formatDifferences } from "../../provider/core/differences";
 import { usdFromCents as usd } from "./format";
 import type { CustomerCommits } from "./list";
 import { resourceNames, variableNames } from "./names";

@@ -1,5 +1,5 @@
 import type { MetronomeClient } from "../client";
-import { differences, formatDifferences } from "./differences";
+import { differences, formatDifferences } from "../core/differences";
 import { AdoptionError } from "./errors";
 import type { KindBinding } from "./kind-binding";
 import { fetchState, isArchived, type Outputs } from "./state";

@@ -4,7 +4,7 @@ import { replacedProperties } from "../core/replace";
 import { isUniquenessKeyConflict, mayHaveApplied } from "./ambiguity";
 import { adoptExisting } from "./adopt";
 import { assertAdoptable } from "./claims";
-import { differences, formatDifferences } from "./differences";
+import { differences, formatDifferences } from "../core/differences";
 import { AdoptionError, AmbiguousWriteError, CreatedButUnreadError, UpdateIncompleteError } from "./errors";
 import { findByUniquenessKey } from "./find-by-key";
 import type { KindBinding } from "./kind-binding";

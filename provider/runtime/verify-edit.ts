@@ -1,6 +1,6 @@
 import { planUpdate, type UpdatePlan } from "../core/edit-plan";
 import type { KindBinding } from "./kind-binding";
-import { differences, formatDifferences, type Difference } from "./differences";
+import { differences, formatDifferences, type Difference } from "../core/differences";
 import { DeleteRefusedError, UpdateIncompleteError } from "./errors";
 import type { LiveRecord } from "./state";
 

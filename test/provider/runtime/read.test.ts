@@ -3,7 +3,7 @@
 // Pulumi's back shows field by field; an archived or missing commit is gone.
 
 import { describe, expect, it } from "vitest";
-import { differences } from "../../../provider/runtime/differences";
+import { differences } from "../../../provider/core/differences";
 import {
   PATHS,
   UNKNOWN_ID,
