@@ -10,7 +10,10 @@ import type { Rule } from "../rules";
 import type { Obj } from "../util";
 import type { Field, FieldTable } from "./field";
 
-export interface KindDescription<Name extends string = string, F extends FieldTable = FieldTable> {
+/** Output-only values, each read from the record. */
+export type ServerOutputs = Readonly<Record<string, (record: Obj) => unknown>>;
+
+export interface KindDescription<Name extends string = string, F extends FieldTable = FieldTable, S extends ServerOutputs = ServerOutputs> {
   /** The Pulumi type name (`CustomerCommit`): the type token is `pulumi-nodejs:dynamic/metronome:<typeName>`. */
   typeName: Name;
   /** How messages name one resource of the kind: "commit", "credit". */
@@ -23,7 +26,7 @@ export interface KindDescription<Name extends string = string, F extends FieldTa
   /** Metronome's cross-field rules that apply to the kind, in reporting order. */
   rules: readonly Rule[];
   /** Output-only values taken from the read-back record (keyed by output name). */
-  serverOutputs: Readonly<Record<string, (record: Obj) => unknown>>;
+  serverOutputs: S;
   api: {
     /** The client's endpoint group for the kind (`client.commits`). */
     resource: "commits" | "credits";
@@ -60,7 +63,8 @@ export interface ReplaceOnlyField {
 /** The strict schema of a field table: each field's schema under its name. */
 export type SchemaOf<F extends FieldTable> = z.ZodObject<{ -readonly [K in keyof F]: F[K]["schema"] }, z.core.$strict>;
 
-export interface Kind<Name extends string = string, F extends FieldTable = FieldTable> extends KindDescription<Name, F> {
+export interface Kind<Name extends string = string, F extends FieldTable = FieldTable, S extends ServerOutputs = ServerOutputs>
+  extends KindDescription<Name, F, S> {
   /** The strict zod schema of the kind's inputs, from the field table. */
   readonly schema: SchemaOf<F>;
   /** Replace-only fields and fixed parts, in table order. */
@@ -89,7 +93,9 @@ function replaceOnlyOf(property: string, field: Field): ReplaceOnlyField | undef
 }
 
 /** Derives a kind's schema and replace-only table from its description. */
-export function defineKind<const Name extends string, const F extends FieldTable>(description: KindDescription<Name, F>): Kind<Name, F> {
+export function defineKind<const Name extends string, const F extends FieldTable, const S extends ServerOutputs>(
+  description: KindDescription<Name, F, S>,
+): Kind<Name, F, S> {
   const fields: FieldTable = description.fields;
   const fieldNames = Object.keys(fields);
   const shape: Record<string, z.ZodType> = {};
