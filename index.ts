@@ -1,9 +1,9 @@
-// The demo program: one customer's negotiated commits, as a team would keep
+// The demo program: one customer's negotiated commits and credits, as a team would keep
 // them beside the rest of its infrastructure. `npm run demo` runs it with the
 // real Pulumi engine against the built-in Metronome emulator; with your own
 // Pulumi and a Metronome token it runs against Metronome unchanged.
 import * as pulumi from "@pulumi/pulumi";
-import { CustomerCommit } from "pulumi-metronome";
+import { CustomerCommit, CustomerCredit } from "pulumi-metronome";
 
 const config = new pulumi.Config();
 const customerId = config.require("customerId");
@@ -50,4 +50,17 @@ const onboarding = new CustomerCommit("acme-onboarding-credit", {
   },
 });
 
+// A service credit for a missed SLA: granted, never invoiced, drawn down
+// before the commits (lower priority is consumed first).
+const slaCredit = new CustomerCredit("acme-2027-sla-credit", {
+  customerId,
+  productId: commitProductId,
+  priority: 10,
+  name: "Acme Q1 SLA credit",
+  accessSchedule: {
+    scheduleItems: [{ amount: 250_000, startingAt: "2027-04-01T00:00:00Z", endingBefore: "2028-01-01T00:00:00Z" }],
+  },
+});
+
 export const commitIds = { prepaid: prepaid.id, postpaid: postpaid.id, onboarding: onboarding.id };
+export const creditIds = { sla: slaCredit.id };

@@ -10,7 +10,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as auto from "@pulumi/pulumi/automation";
 import { startEmulator } from "../emulator";
-import type { Commit } from "../provider/api/wire";
+import type { Commit, Credit } from "../provider/api/wire";
 import { MetronomeClient } from "../provider/client";
 import { usdFromCents } from "../provider/core/money";
 import { inlineProjectSettings, offlinePulumi, REPO_ROOT } from "./lib/offline-pulumi";
@@ -48,9 +48,12 @@ async function main(): Promise<void> {
       console.log(changes.length === 0 ? "\nNo changes: Metronome already holds what the code declares." : "");
     }
     printCommits(await client.commits.listAll({ customer_id: seed.customerId, include_archived: true }));
+    // A listed credit carries no archive mark: the live listing tells which are live.
+    const live = new Set((await client.credits.listAll({ customer_id: seed.customerId })).map((c) => c.id));
+    printCredits(await client.credits.listAll({ customer_id: seed.customerId, include_archived: true }), live);
     if (destroy) {
       console.log(
-        "\nThe commits are archived. Metronome keeps them, and never releases their uniqueness keys,\n" +
+        "\nThe commits and credits are archived. Metronome keeps them, and never releases their uniqueness keys,\n" +
           "so a new `up` of the same stack refuses to create look-alikes. To start the demo over, delete .demo/.",
       );
     }
@@ -119,7 +122,22 @@ function printCommits(commits: Commit[]): void {
     c.archived_at === undefined ? "live" : `archived ${day(c.archived_at)}`,
     c.id,
   ]);
-  const header = ["name", "type", "access", "window", "invoices", "status", "id"];
+  table(["name", "type", "access", "window", "invoices", "status", "id"], rows);
+}
+
+function printCredits(credits: Credit[], live: ReadonlySet<string>): void {
+  console.log(`\nCredits of the demo customer, as Metronome holds them (${credits.length}):`);
+  const rows = credits.map((c) => [
+    c.name ?? "(unnamed)",
+    usdFromCents(sum(c.access_schedule?.schedule_items.map((i) => i.amount))),
+    `${day(c.access_schedule?.schedule_items[0]?.starting_at)} → ${day(c.access_schedule?.schedule_items.at(-1)?.ending_before)}`,
+    live.has(c.id) ? "live" : "archived",
+    c.id,
+  ]);
+  table(["name", "granted", "window", "status", "id"], rows);
+}
+
+function table(header: string[], rows: string[][]): void {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   for (const row of [header, ...rows]) console.log(`  ${row.map((cell, i) => cell.padEnd(widths[i]!)).join("  ")}`);
 }
