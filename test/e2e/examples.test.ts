@@ -41,7 +41,7 @@ afterAll(async () => {
   await world?.close();
 });
 
-const cases: Array<{ example: string; config: (w: MetronomeWorld) => Record<string, string>; commits: number }> = [
+const cases: Array<{ example: string; config: (w: MetronomeWorld) => Record<string, string>; commits: number; credits?: number }> = [
   {
     example: "enterprise-prepaid-quarterly",
     config: (w) => ({ customerId: w.customers[0]!.customerId, commitProductId: w.productId, contractId: w.customers[0]!.contractId }),
@@ -60,9 +60,18 @@ const cases: Array<{ example: string; config: (w: MetronomeWorld) => Record<stri
     }),
     commits: 4,
   },
+  {
+    example: "onboarding-credits",
+    config: (w) => ({
+      creditProductId: w.productId,
+      customers: JSON.stringify({ acme: w.customers[0]!.customerId, globex: w.customers[1]!.customerId }),
+    }),
+    commits: 0,
+    credits: 3,
+  },
 ];
 
-describe.each(cases)("examples/$example", { timeout: TIMEOUT }, ({ example, config, commits }) => {
+describe.each(cases)("examples/$example", { timeout: TIMEOUT }, ({ example, config, commits, credits = 0 }) => {
   it("previews, applies, and is a no-op the second time", async () => {
     const project = projectName(example);
     const namespaced = Object.fromEntries(Object.entries(config(world)).map(([k, v]) => [`${project}:${k}`, v]));
@@ -72,25 +81,35 @@ describe.each(cases)("examples/$example", { timeout: TIMEOUT }, ({ example, conf
       config: { ...namespaced, ...world.stackConfig().config },
       secretConfig: world.stackConfig().secretConfig,
     });
-    const before = await allLiveCommits();
+    const resources = commits + credits + 1; // and the stack
+    const before = await allLive();
 
     const preview = await s.preview();
-    expect(preview.result.changeSummary).toEqual({ create: commits + 1 });
-    expect(await allLiveCommits()).toEqual(before); // preview touches nothing
+    expect(preview.result.changeSummary).toEqual({ create: resources });
+    expect(await allLive()).toEqual(before); // preview touches nothing
 
     const { result } = await s.up();
-    expect(result.summary.resourceChanges).toEqual({ create: commits + 1 });
-    const created = (await allLiveCommits()).filter((c) => !before.includes(c));
-    expect(created).toHaveLength(commits);
-    const state = await s.resources("pulumi-nodejs:dynamic/metronome:CustomerCommit");
-    expect(state.map((r) => r.id).sort()).toEqual(created.sort());
+    expect(result.summary.resourceChanges).toEqual({ create: resources });
+    const after = await allLive();
+    const createdCommits = after.commits.filter((c) => !before.commits.includes(c));
+    const createdCredits = after.credits.filter((c) => !before.credits.includes(c));
+    expect(createdCommits).toHaveLength(commits);
+    expect(createdCredits).toHaveLength(credits);
+    const commitState = await s.resources("pulumi-nodejs:dynamic/metronome:CustomerCommit");
+    expect(commitState.map((r) => r.id).sort()).toEqual(createdCommits.sort());
+    const creditState = await s.resources("pulumi-nodejs:dynamic/metronome:CustomerCredit");
+    expect(creditState.map((r) => r.id).sort()).toEqual(createdCredits.sort());
 
-    expect((await s.preview()).result.changeSummary).toEqual({ same: commits + 1 });
+    expect((await s.preview()).result.changeSummary).toEqual({ same: resources });
   });
 });
 
-async function allLiveCommits(): Promise<string[]> {
-  const ids: string[] = [];
-  for (const { customerId } of world.customers) ids.push(...(await world.liveCommits(customerId)).map((c) => c.id));
-  return ids;
+async function allLive(): Promise<{ commits: string[]; credits: string[] }> {
+  const commits: string[] = [];
+  const credits: string[] = [];
+  for (const { customerId } of world.customers) {
+    commits.push(...(await world.liveCommits(customerId)).map((c) => c.id));
+    credits.push(...(await world.liveCredits(customerId)).map((c) => c.id));
+  }
+  return { commits, credits };
 }

@@ -27,6 +27,8 @@ export interface MetronomeWorld {
   commits(customerId?: string): Promise<Metronome.Commit[]>;
   /** The live (not archived) commits of a customer. */
   liveCommits(customerId?: string): Promise<Metronome.Commit[]>;
+  /** The live credits of a customer (a listed credit carries no archive mark: the live listing is the answer). */
+  liveCredits(customerId?: string): Promise<Metronome.Credit[]>;
   /** `POST /_emulator/...` on the control surface. */
   control(path: string, body?: unknown, method?: string): Promise<unknown>;
   close(): Promise<void>;
@@ -63,6 +65,11 @@ export async function startMetronomeWorld(opts: { customers?: number; dataFile?:
     }),
     commits,
     liveCommits: async (customerId) => (await commits(customerId)).filter((c) => c.archived_at === undefined),
+    async liveCredits(customerId = first.customerId) {
+      const all: Metronome.Credit[] = [];
+      for await (const c of sdk.v1.customers.credits.list({ customer_id: customerId })) all.push(c);
+      return all;
+    },
     async control(path, body, method = "POST") {
       const response = await fetch(`${emulator.url}/_emulator/${path}`, {
         method,
