@@ -8,13 +8,13 @@ import { verifyAccessEnded } from "./verify-edit";
 export type OnDelete = "archive" | "endAccess" | "forget";
 
 /**
- * What removing the resource does to the commit, as chosen by its `onDelete`
+ * What removing the resource does to the commit or credit, as chosen by its `onDelete`
  * input (stored with the resource, so it applies even after the declaration
  * is gone):
- *   - "archive" (default): `/v2/contracts/commits/archive`;
- *   - "endAccess": end access and future invoices now (PREPAID only), keeping
- *     the commit and its history;
- *   - "forget": leave the commit untouched in Metronome and drop it from state.
+ *   - "archive" (default): the kind's archive endpoint (`/v2/contracts/commits/archive`, `.../credits/archive`);
+ *   - "endAccess": end access now (and a commit's future invoices; PREPAID
+ *     commits only), keeping the record and its history;
+ *   - "forget": leave it untouched in Metronome and drop it from state.
  */
 export async function deleteRecord(binding: KindBinding, client: MetronomeClient, commitId: string, props: Outputs): Promise<void> {
   const policy = (props.onDelete ?? "archive") as OnDelete;

@@ -8,12 +8,13 @@ import { fetchState, isArchived, revisionOf, stateOf, type LiveRecord, type Outp
 import { verifyEdit } from "./verify-edit";
 
 /**
- * Applies an in-place change: `/v2/contracts/commits/edit` for what it can
- * change (schedule items added, updated and removed by id) and the custom
+ * Applies an in-place change to a commit or credit: the kind's edit endpoint
+ * (`/v2/contracts/commits/edit`, `/v2/contracts/credits/edit`) for what it
+ * can change (schedule items added, updated and removed by id) and the custom
  * fields endpoints for custom fields. What the API cannot change never gets
  * here: diff names it in `replaces`. Returns the full outputs, read back.
  *
- * The change is planned against the commit as Metronome holds it now, not
+ * The change is planned against the record as Metronome holds it now, not
  * against the state: the state can be stale (an edit made in Metronome's
  * dashboard, a schedule item removed there, an earlier update that stopped
  * half way), and a plan by schedule-item id must name items that exist.
@@ -21,21 +22,21 @@ import { verifyEdit } from "./verify-edit";
 export async function updateRecord(
   binding: KindBinding,
   client: MetronomeClient,
-  commitId: string,
+  id: string,
   olds: Outputs,
   news: DeclaredInputs,
 ): Promise<Outputs> {
   const noun = binding.kind.noun;
-  const live = await fetchState(binding, client, news.customerId, commitId, olds);
-  if (live === undefined) throw new CommitGoneError(commitId, news.customerId, undefined, noun);
-  if (isArchived(live)) throw new CommitGoneError(commitId, news.customerId, live.archivedAt, noun);
-  return reconcile(binding, client, commitId, live, news, revisionOf(olds));
+  const live = await fetchState(binding, client, news.customerId, id, olds);
+  if (live === undefined) throw new CommitGoneError(id, news.customerId, undefined, noun);
+  if (isArchived(live)) throw new CommitGoneError(id, news.customerId, live.archivedAt, noun);
+  return reconcile(binding, client, id, live, news, revisionOf(olds));
 }
 
 type Part = "edit" | "set" | "delete";
 
 /**
- * Brings commit `commitId`, as just read from Metronome (`live`), to
+ * Brings commit or credit `commitId`, as just read from Metronome (`live`), to
  * `desired`; returns the outputs. With nothing to send, no request is made.
  *
  * Idempotency keys: every write of this call is keyed by (commit, revision
