@@ -34,7 +34,7 @@ export {
 } from "./runtime/errors";
 // From their own files, not the core's index: the public declarations must
 // not reach the zod schema's types (test/package/consumer-types.test.ts).
-export { CommitValidationError, CreditValidationError, InputValidationError } from "./core/check";
+export { CommitValidationError, CreditValidationError, InputValidationError } from "./core/validation-error";
 export type {
   AccessScheduleInputs,
   AccessScheduleItemInputs,

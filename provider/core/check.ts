@@ -15,11 +15,13 @@ import { checkRules, type Issue } from "./rules";
 import type { CustomerCommitInputs } from "./inputs";
 import type { Kind } from "./kind/kind";
 import { customerCommitKind } from "./kinds/commit";
+import { CommitValidationError, CreditValidationError, type InputValidationError } from "./validation-error";
 import { TIMESTAMP_FORM } from "./timestamps";
 import { isUnknown } from "./unknown";
 import { type Obj, type PathSegment, formatPath, getAt, isObj } from "./util";
 
 export type { Issue } from "./rules";
+export { CommitValidationError, CreditValidationError, InputValidationError, formatIssues } from "./validation-error";
 
 /** Pulumi's CheckFailure shape. */
 export interface CheckFailure {
@@ -27,43 +29,11 @@ export interface CheckFailure {
   reason: string;
 }
 
-/** Invalid inputs of any kind; carries every issue. */
-export class InputValidationError extends Error {
-  override readonly name: string = "InputValidationError";
-  readonly issues: Issue[];
-  constructor(issues: Issue[], subject: string) {
-    super(formatIssues(issues, subject));
-    this.issues = issues;
-  }
-}
-
-/** Thrown by the provider and the CLI when a commit's inputs are invalid. */
-export class CommitValidationError extends InputValidationError {
-  override readonly name: string = "CommitValidationError";
-  constructor(issues: Issue[], subject = "CustomerCommit inputs") {
-    super(issues, subject);
-  }
-}
-
-/** Thrown by the provider and the CLI when a credit's inputs are invalid. */
-export class CreditValidationError extends InputValidationError {
-  override readonly name: string = "CreditValidationError";
-  constructor(issues: Issue[], subject = "CustomerCredit inputs") {
-    super(issues, subject);
-  }
-}
-
 /** The validation error of `kind`, carrying every issue. */
 export function validationError(kind: Kind, issues: Issue[]): InputValidationError {
   return kind.noun === "credit" ? new CreditValidationError(issues) : new CommitValidationError(issues);
 }
 
-/** A readable multi-line list: `2 problems with X:\n  - path: message`. */
-export function formatIssues(issues: readonly Issue[], subject = "CustomerCommit inputs"): string {
-  if (issues.length === 0) return `${subject}: no problems`;
-  const head = `${issues.length} problem${issues.length === 1 ? "" : "s"} with ${subject}:`;
-  return [head, ...issues.map((i) => `  - ${i.path || "(inputs)"}: ${i.message}`)].join("\n");
-}
 
 /** Removes the engine's `__`-prefixed keys (`__provider`, ...): they are not inputs. */
 export function withoutInternalKeys(news: Obj): Obj {

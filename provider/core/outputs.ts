@@ -12,7 +12,6 @@ import type {
   InvoiceScheduleInputs,
   InvoiceScheduleItemInputs,
 } from "./inputs";
-import type { Kind } from "./kind/kind";
 import { customerCommitKind } from "./kinds/commit";
 import { type Obj, isObj } from "./util";
 
@@ -63,7 +62,7 @@ function withoutItemIds(schedule: unknown): unknown {
  * Keys that are neither (e.g. a runtime's own bookkeeping) are removed too
  * when listed in `alsoDrop`.
  */
-export function outputsToInputs(outputs: Obj, alsoDrop: readonly string[] = [], kind: Kind = customerCommitKind): Obj {
+export function outputsToInputs(outputs: Obj, alsoDrop: readonly string[] = [], kind: { serverOutputs: object } = customerCommitKind): Obj {
   const out: Obj = {};
   for (const k of Object.keys(outputs)) {
     if (k.startsWith("__") || Object.hasOwn(kind.serverOutputs, k) || (alsoDrop.length > 0 && alsoDrop.includes(k))) continue;

@@ -8,7 +8,9 @@ import { type KindBinding, type KindRecord, readsOf } from "./kind-binding";
 // keeps the idempotency keys of one update's writes apart from every other
 // update's (update.ts).
 
-export type Outputs = Record<string, unknown>;
+import type { Outputs } from "./outputs";
+
+export type { Outputs } from "./outputs";
 
 export interface KindState {
   inputs: Record<string, unknown>;
