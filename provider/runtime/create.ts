@@ -84,7 +84,7 @@ async function createOrFind(binding: KindBinding, client: MetronomeClient, input
       if (existing !== undefined) {
         // Before any write to it: a record that another declared resource
         // holds (or the resource being replaced) is never taken over.
-        assertAdoptable(inputs, existing.id);
+        assertAdoptable(inputs, existing.id, noun);
         return { id: existing.id, adopted: true };
       }
       if (conflict) {

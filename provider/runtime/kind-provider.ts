@@ -77,7 +77,7 @@ export function providerFor(binding: KindBinding) {
      * `replaces`.)
      */
     async diff(id: string, olds: Outputs, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {
-      assertSoleClaimant(id, olds.uniquenessKey);
+      assertSoleClaimant(id, olds.uniquenessKey, noun);
       const replaces = replacedProperties(withoutInternalKeys(olds), withoutInternalKeys(news), kind);
       if (replaces.length > 0) await warn(replacementWarning(noun, id, olds, replaces));
       return { replaces };
@@ -86,7 +86,7 @@ export function providerFor(binding: KindBinding) {
     async create(inputs: Record<string, unknown>): Promise<pulumi.dynamic.CreateResult> {
       return explained(`create the ${noun}`, inputs, async () => {
         const declared = validated(inputs);
-        assertCreateAllowed({ uniquenessKey: declared.uniquenessKey, existingId: existingIdOf(declared) });
+        assertCreateAllowed({ uniquenessKey: declared.uniquenessKey, existingId: existingIdOf(declared) }, noun);
         const release = claimCreate(declared.uniquenessKey);
         try {
           const result = await createRecord(binding, currentClient(), declared);
@@ -116,7 +116,7 @@ export function providerFor(binding: KindBinding) {
       await explained(`remove ${noun} ${id}`, props, async () => {
         const state = withoutInternalKeys(props);
         // "forget" never touches the record, so it is never refused.
-        if (state.onDelete !== "forget" && removalOf(id, state) === "kept") return warn(keptMessage(id, state.uniquenessKey));
+        if (state.onDelete !== "forget" && removalOf(id, state, noun) === "kept") return warn(keptMessage(id, state.uniquenessKey, noun));
         return deleteRecord(binding, currentClient(), id, state);
       });
     },
