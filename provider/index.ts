@@ -7,11 +7,12 @@
 
 export { CustomerCommit } from "./resource/customer-commit";
 export { CustomerCredit } from "./resource/customer-credit";
-export type { CustomerCreditArgs } from "./resource/credit-args";
+
 export type {
   AccessScheduleArgs,
   AccessScheduleItemArgs,
   CustomerCommitArgs,
+  CustomerCreditArgs,
   InvoiceScheduleArgs,
   InvoiceScheduleItemArgs,
   RecurringScheduleArgs,

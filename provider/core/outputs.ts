@@ -42,6 +42,12 @@ export type CustomerCreditOutputs = Omit<CustomerCreditInputs, "accessSchedule">
   hierarchyConfiguration?: HierarchyConfigurationOutput;
 };
 
+/** What the runtime adds to every kind's outputs. */
+export type RuntimeOutputs = {
+  /** How many in-place updates have been applied; keeps edit idempotency keys distinct. */
+  revision: number;
+};
+
 /** A commit's output-only keys: never inputs. */
 export const SERVER_OUTPUT_KEYS = ["createdAt", "archivedAt", "hierarchyConfiguration"] as const;
 

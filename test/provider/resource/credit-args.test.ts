@@ -8,7 +8,7 @@ import ts from "typescript";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type { z } from "zod";
 import type { Unwrap } from "@pulumi/pulumi";
-import type { CustomerCreditArgs } from "../../../provider/resource/credit-args";
+import type { CustomerCreditArgs } from "../../../provider/resource/args";
 import { customerCreditKind } from "../../../provider/core/kinds/credit";
 
 type Args = Unwrap<CustomerCreditArgs>;
