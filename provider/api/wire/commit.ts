@@ -7,6 +7,8 @@ import type {
   CreditTypeRef,
   HierarchyConfiguration,
   RateType,
+  SharedCreateBody,
+  SharedEditBody,
   SpecifierInput,
 } from "./shared";
 
@@ -33,15 +35,8 @@ export interface RecurringScheduleInput {
   unit_price?: number;
 }
 
-export interface CreateCommitBody {
-  customer_id: string;
+export interface CreateCommitBody extends SharedCreateBody {
   type: CommitType;
-  product_id: string;
-  priority: number;
-  access_schedule: {
-    credit_type_id?: string;
-    schedule_items: AccessScheduleItemInput[];
-  };
   invoice_schedule?: {
     credit_type_id?: string;
     do_not_invoice?: boolean;
@@ -49,17 +44,6 @@ export interface CreateCommitBody {
     recurring_schedule?: RecurringScheduleInput;
   };
   invoice_contract_id?: string;
-  applicable_contract_ids?: string[];
-  applicable_product_ids?: string[];
-  applicable_product_tags?: string[];
-  specifiers?: SpecifierInput[];
-  name?: string;
-  description?: string;
-  custom_fields?: Record<string, string>;
-  netsuite_sales_order_id?: string;
-  salesforce_opportunity_id?: string;
-  rate_type?: RateType;
-  uniqueness_key?: string;
 }
 
 // ---- list / read-back -----------------------------------------------------
@@ -130,20 +114,9 @@ export interface ListCommitsResponse {
 
 // ---- changes after creation ----------------------------------------------
 
-export interface EditCommitBody {
-  customer_id: string;
+export interface EditCommitBody extends SharedEditBody {
   commit_id: string;
-  name?: string;
-  description?: string;
-  priority?: number | null;
-  product_id?: string;
-  rate_type?: RateType;
   invoice_contract_id?: string;
-  applicable_contract_ids?: string[] | null;
-  applicable_product_ids?: string[] | null;
-  applicable_product_tags?: string[] | null;
-  specifiers?: SpecifierInput[] | null;
-  access_schedule?: AccessScheduleEdit;
   invoice_schedule?: {
     add_schedule_items?: InvoiceScheduleItemInput[];
     update_schedule_items?: Array<{

@@ -10,29 +10,13 @@ import type {
   CreditTypeRef,
   HierarchyConfiguration,
   RateType,
+  SharedCreateBody,
+  SharedEditBody,
   SpecifierInput,
 } from "./shared";
 
-export interface CreateCreditBody {
-  customer_id: string;
-  product_id: string;
-  priority: number;
-  access_schedule: {
-    credit_type_id?: string;
-    schedule_items: AccessScheduleItemInput[];
-  };
-  applicable_contract_ids?: string[];
-  applicable_product_ids?: string[];
-  applicable_product_tags?: string[];
-  specifiers?: SpecifierInput[];
-  name?: string;
-  description?: string;
-  custom_fields?: Record<string, string>;
-  netsuite_sales_order_id?: string;
-  salesforce_opportunity_id?: string;
-  rate_type?: RateType;
-  uniqueness_key?: string;
-}
+/** `customerCredits/create`: the shared fields only (no type, no invoicing). */
+export interface CreateCreditBody extends SharedCreateBody {}
 
 export interface ListCreditsBody {
   customer_id: string;
@@ -81,20 +65,8 @@ export interface ListCreditsResponse {
 }
 
 /** `v2/contracts/credits/edit`: the shared fields as for a commit; schedule changes are deltas. */
-export interface EditCreditBody {
-  customer_id: string;
+export interface EditCreditBody extends SharedEditBody {
   credit_id: string;
-  name?: string;
-  description?: string;
-  priority?: number | null;
-  product_id?: string;
-  rate_type?: RateType;
-  applicable_contract_ids?: string[] | null;
-  applicable_product_ids?: string[] | null;
-  applicable_product_tags?: string[] | null;
-  specifiers?: SpecifierInput[] | null;
-  access_schedule?: AccessScheduleEdit;
-  hierarchy_configuration?: HierarchyConfiguration;
 }
 
 /** `customerCredits/updateEndDate`: moves a credit's access end earlier (required here, unlike commits). */

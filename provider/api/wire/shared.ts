@@ -54,3 +54,41 @@ export interface ErrorBody {
   message: string;
   code?: string;
 }
+
+/** The create-body fields commits and credits share (`customerCommits/create`, `customerCredits/create`). */
+export interface SharedCreateBody {
+  customer_id: string;
+  product_id: string;
+  priority: number;
+  access_schedule: {
+    credit_type_id?: string;
+    schedule_items: AccessScheduleItemInput[];
+  };
+  applicable_contract_ids?: string[];
+  applicable_product_ids?: string[];
+  applicable_product_tags?: string[];
+  specifiers?: SpecifierInput[];
+  name?: string;
+  description?: string;
+  custom_fields?: Record<string, string>;
+  netsuite_sales_order_id?: string;
+  salesforce_opportunity_id?: string;
+  rate_type?: RateType;
+  uniqueness_key?: string;
+}
+
+/** The edit-body fields commits and credits share (`/v2/contracts/commits/edit`, `.../credits/edit`); `null` clears a list. */
+export interface SharedEditBody {
+  customer_id: string;
+  name?: string;
+  description?: string;
+  priority?: number | null;
+  product_id?: string;
+  rate_type?: RateType;
+  applicable_contract_ids?: string[] | null;
+  applicable_product_ids?: string[] | null;
+  applicable_product_tags?: string[] | null;
+  specifiers?: SpecifierInput[] | null;
+  access_schedule?: AccessScheduleEdit;
+  hierarchy_configuration?: HierarchyConfiguration;
+}

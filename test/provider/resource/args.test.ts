@@ -5,8 +5,7 @@
 // TypeScript compiler, so the mismatch also fails `vitest run` (which does
 // not type-check by itself).
 
-import * as path from "node:path";
-import ts from "typescript";
+import { typeErrorsOf } from "../../helpers/type-check";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type { z } from "zod";
 import type { Unwrap } from "@pulumi/pulumi";
@@ -74,12 +73,6 @@ describe("CustomerCommitArgs and the schema", () => {
   });
 
   it("compiles: this file type-checks, so the compile-time assertions hold", () => {
-    const file = expect.getState().testPath as string;
-    const root = path.resolve(path.dirname(file), "..", "..", "..");
-    const config = ts.readConfigFile(path.join(root, "tsconfig.json"), ts.sys.readFile);
-    const { options } = ts.parseJsonConfigFileContent(config.config, ts.sys, root);
-    const program = ts.createProgram([file], { ...options, noEmit: true, types: ["node"] });
-    const text = ts.getPreEmitDiagnostics(program).map((d) => `${d.file?.fileName ?? ""}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
-    expect(text).toEqual([]);
+    expect(typeErrorsOf(expect.getState().testPath as string)).toEqual([]);
   }, 60_000);
 });
