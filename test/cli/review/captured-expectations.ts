@@ -12,7 +12,7 @@ const actions = (r: Review) => r.changes.map((c) => [c.action, c.name]);
 export const EXPECTATIONS: Record<string, (review: Review) => void> = {
   create(r) {
     expect(actions(r)).toEqual([["create", "acme-2027"]]);
-    expect(changeNamed(r, "acme-2027").after).toMatchObject({ customerId: "customer-1", committed: 12_000_000, name: "Acme 2027" });
+    expect(changeNamed(r, "acme-2027").after).toMatchObject({ customerId: "customer-1", value: 12_000_000, name: "Acme 2027" });
     expect(r.totals.overall).toEqual([expect.objectContaining({ net: 12_000_000, pending: [] })]);
   },
   edit(r) {
@@ -70,7 +70,7 @@ export const EXPECTATIONS: Record<string, (review: Review) => void> = {
       ["create", "initech-2027"],
     ]);
     expect(changeNamed(r, "initech-2027").after?.customerId).toEqual(UNKNOWN_VALUE);
-    expect(changeNamed(r, "acme-2027").after?.committed).toEqual(UNKNOWN_VALUE);
+    expect(changeNamed(r, "acme-2027").after?.value).toEqual(UNKNOWN_VALUE);
     const globex = changeNamed(r, "globex-2027");
     expect(globex.replaceUncertain).toBe(true);
     expect(globex.after?.name).toEqual(SECRET_VALUE);
