@@ -10,7 +10,7 @@ type Pulumi = typeof import("@pulumi/pulumi");
 type CommitClass = typeof import("../../../../provider/resource/customer-commit").CustomerCommit;
 type CreditClass = typeof import("../../../../provider/resource/customer-credit").CustomerCredit;
 type Args = import("../../../../provider/resource/args").CustomerCommitArgs;
-type CreditArgs = import("../../../../provider/resource/credit-args").CustomerCreditArgs;
+type CreditArgs = import("../../../../provider/index").CustomerCreditArgs;
 
 export const pulumi: Pulumi = nodeRequire("@pulumi/pulumi");
 const { CustomerCommit, CustomerCredit } = loadBuiltPackage<{ CustomerCommit: CommitClass; CustomerCredit: CreditClass }>();
