@@ -1,15 +1,14 @@
-// One planned step -> one CommitChange: which action, the commit before and
-// after, what changes, what a removal does, and the change in committed value.
+// One planned step -> one Change: which action, the commit or credit before
+// and after, what changes, what a removal does, and the change in the value
+// it grants (committed or credited).
 
-import { REPLACE_ONLY } from "../../provider/core/replace";
-import { customerCommitInputsSchema } from "../../provider/core/schema";
 import { estimateEndAccess } from "./end-access";
 import { fieldChanges } from "./field-changes";
-import { type Action, type CommitChange, type CommitSnapshot, type Delta, REMOVAL_ACTIONS, type Removal, type RemovalPolicy, type ReplaceReason } from "./model";
+import { type Action, type Change, type Delta, REMOVAL_ACTIONS, type Removal, type RemovalPolicy, type ReplaceReason, type Snapshot } from "./model";
 import type { ResourceState } from "./preview-types";
 import { scheduleChanges } from "./schedule-changes";
 import { canonicalInputsOf, canonicalProps, snapshotOf, sumVals } from "./snapshot";
-import type { CommitStep } from "./steps";
+import type { ResourceStep } from "./steps";
 import { quoted } from "./text";
 import { type Val, containsOpaque, isOpaque, revealOpaque } from "./values";
 
@@ -28,8 +27,9 @@ const oldProps = (s: ResourceState | undefined): Obj => s?.outputs ?? s?.inputs 
 /** The new side: the checked inputs (in preview, outputs are the same or absent). */
 const newProps = (s: ResourceState | undefined): Obj => s?.inputs ?? s?.outputs ?? {};
 
-function emptyChange(step: CommitStep, action: Action): CommitChange {
+function emptyChange(step: ResourceStep, action: Action): Change {
   return {
+    kind: step.kind.kind.noun,
     action,
     name: step.name,
     urn: step.urn,
@@ -43,7 +43,7 @@ function emptyChange(step: CommitStep, action: Action): CommitChange {
   };
 }
 
-function removalOf(old: ResourceState | undefined, before: CommitSnapshot, asOf: Date, notes: string[]): Removal {
+function removalOf(old: ResourceState | undefined, before: Snapshot, asOf: Date, notes: string[]): Removal {
   const retained = old?.retainOnDelete === true;
   let policy: RemovalPolicy = "archive";
   if (retained) policy = "forget";
@@ -56,44 +56,32 @@ function removalOf(old: ResourceState | undefined, before: CommitSnapshot, asOf:
   };
 }
 
-/** The change in committed value when `before` is removed per `removal`. */
-function removalDelta(before: CommitSnapshot, removal: Removal): Delta {
+/** The change in value when `before` is removed per `removal`. */
+function removalDelta(before: Snapshot, removal: Removal): Delta {
   const at = { customerId: before.customerId, creditTypeId: before.creditTypeId };
   if (before.archivedAt !== undefined) return { ...at, amount: 0 };
-  if (removal.policy === "archive") return { ...at, amount: negate(before.committed) };
+  if (removal.policy === "archive") return { ...at, amount: negate(before.value) };
   if (removal.policy === "endAccess" && removal.endAccess && removal.endAccess.refusal === undefined) {
     return { ...at, amount: negate(removal.endAccess.lostValue) };
   }
   return { ...at, amount: 0 };
 }
 
-/** How the review names what forces a replacement (the provider's table words it for developers). */
-const REASON_WORDS: Record<string, string> = {
-  customerId: "the customer",
-  type: "the commit type",
-  accessSchedule: "the access credit type",
-  invoiceSchedule: "the invoice schedule's fixed part (credit type, doNotInvoice, recurring schedule, or whether there is one)",
-  uniquenessKey: "the uniqueness key",
-  netsuiteSalesOrderId: "the NetSuite sales order id",
-  salesforceOpportunityId: "the Salesforce opportunity id",
-  applicableContractIds: "the applicable contracts of a POSTPAID commit",
-};
-
-/** In the provider's order (customer, type, credit types, ..., key), whatever order the engine printed. */
-const rank = (property: string): number => {
-  const i = REPLACE_ONLY.findIndex((f) => f.property === property);
-  return i < 0 ? REPLACE_ONLY.length : i;
-};
-
-function replaceReasonsOf(step: CommitStep, oldCanon: Obj, newCanon: Obj): ReplaceReason[] {
+/** In the kind's order (customer, type, credit types, ..., key), whatever order the engine printed. */
+function replaceReasonsOf(step: ResourceStep, oldCanon: Obj, newCanon: Obj): ReplaceReason[] {
+  const table = step.kind.kind.replaceOnly;
+  const rank = (property: string): number => {
+    const i = table.findIndex((f) => f.property === property);
+    return i < 0 ? table.length : i;
+  };
   const properties = [...step.replaceReasons].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
   return properties.map((property) => {
-    const rule = REPLACE_ONLY.find((f) => f.property === property);
+    const rule = table.find((f) => f.property === property);
     const before = rule ? rule.value(oldCanon) : oldCanon[property];
     const after = rule ? rule.value(newCanon) : newCanon[property];
     return {
       property,
-      what: REASON_WORDS[property] ?? rule?.what ?? property,
+      what: rule?.review ?? property,
       before: revealOpaque(before),
       after: revealOpaque(after),
       unknownUntilApply: containsOpaque(after, "unknown"),
@@ -101,24 +89,25 @@ function replaceReasonsOf(step: CommitStep, oldCanon: Obj, newCanon: Obj): Repla
   });
 }
 
-function notesOf(before: CommitSnapshot | undefined): string[] {
+function notesOf(before: Snapshot | undefined, noun: string): string[] {
   if (before?.archivedAt === undefined) return [];
-  return [`Metronome had already archived this commit (${before.archivedAt}); a refresh drops it from the stack.`];
+  return [`Metronome had already archived this ${noun} (${before.archivedAt}); a refresh drops it from the stack.`];
 }
 
-export function buildChange(step: CommitStep, options: BuildOptions): CommitChange {
+export function buildChange(step: ResourceStep, options: BuildOptions): Change {
+  const kind = step.kind.kind;
   if (step.op === "create") {
-    const after = snapshotOf(newProps(step.new));
+    const after = snapshotOf(newProps(step.new), kind);
     const change = emptyChange(step, after.adopts === undefined ? "create" : "adopt");
     change.after = after;
-    // Adoption takes over a commit Metronome already holds: no new committed value.
-    change.deltas = [{ customerId: after.customerId, creditTypeId: after.creditTypeId, amount: after.adopts === undefined ? after.committed : 0 }];
+    // Adoption takes over one Metronome already holds: no new value.
+    change.deltas = [{ customerId: after.customerId, creditTypeId: after.creditTypeId, amount: after.adopts === undefined ? after.value : 0 }];
     return change;
   }
 
-  const before = snapshotOf(oldProps(step.old), step.old?.id);
+  const before = snapshotOf(oldProps(step.old), kind, step.old?.id);
   if (step.op === "delete") {
-    const notes = notesOf(before);
+    const notes = notesOf(before, kind.noun);
     const removal = removalOf(step.old, before, options.asOf, notes);
     const change = emptyChange(step, removal.policy);
     change.before = before;
@@ -130,43 +119,41 @@ export function buildChange(step: CommitStep, options: BuildOptions): CommitChan
 
   const oldRaw = oldProps(step.old);
   const newRaw = newProps(step.new);
-  const after = snapshotOf(newRaw);
-  const oldCanon = canonicalInputsOf(oldRaw);
-  const newCanon = canonicalProps(newRaw);
-  const schedule = scheduleChanges(oldRaw, newRaw);
-  // Input properties only: outputs also carry server fields (createdAt, revision, ...).
-  const only = [...Object.keys(customerCommitInputsSchema.shape), ...Object.keys(newCanon)];
+  const after = snapshotOf(newRaw, kind);
+  const oldCanon = canonicalInputsOf(oldRaw, kind);
+  const newCanon = canonicalProps(newRaw, kind);
+  const schedule = scheduleChanges(oldRaw, newRaw, kind);
 
   if (step.op === "update") {
     const change = emptyChange(step, "edit");
     change.before = before;
     change.after = after;
-    change.fields = fieldChanges(oldCanon, newCanon, { changedKeys: step.diffReasons, only });
+    change.fields = fieldChanges(oldCanon, newCanon, kind, { changedKeys: step.diffReasons });
     change.items = schedule.items;
     change.notes = [
-      ...notesOf(before),
+      ...notesOf(before, kind.noun),
       ...schedule.unsupported.map((u) => `${quoted("pulumi up")} will refuse this edit: ${quoted(u.property)}: ${u.reason}.`),
     ];
     // Customer and credit type cannot change in place: the edit stays with the old ones.
-    change.deltas = [{ customerId: before.customerId, creditTypeId: before.creditTypeId, amount: minus(after.committed, before.committed) }];
+    change.deltas = [{ customerId: before.customerId, creditTypeId: before.creditTypeId, amount: minus(after.value, before.value) }];
     return change;
   }
 
   // replace
   const change = emptyChange(step, "replace");
-  const notes = notesOf(before);
+  const notes = notesOf(before, kind.noun);
   change.before = before;
   change.after = after;
   change.replaceReasons = replaceReasonsOf(step, oldCanon, newCanon);
   change.replaceUncertain = change.replaceReasons.length > 0 && change.replaceReasons.every((r) => r.unknownUntilApply);
-  change.fields = fieldChanges(oldCanon, newCanon, { skip: step.replaceReasons, changedKeys: step.diffReasons, only });
-  // A certain replacement makes a new commit: item-by-item edits of the old one would mislead.
+  change.fields = fieldChanges(oldCanon, newCanon, kind, { skip: step.replaceReasons, changedKeys: step.diffReasons });
+  // A certain replacement makes a new one: item-by-item edits of the old one would mislead.
   // An uncertain one may turn out an edit at apply, so its item changes are shown.
   change.items = change.replaceUncertain ? schedule.items : [];
   change.removal = removalOf(step.old, before, options.asOf, notes);
   change.notes = notes;
   change.deltas = [
-    { customerId: after.customerId, creditTypeId: after.creditTypeId, amount: after.adopts === undefined ? after.committed : 0 },
+    { customerId: after.customerId, creditTypeId: after.creditTypeId, amount: after.adopts === undefined ? after.value : 0 },
     removalDelta(before, change.removal),
   ];
   return change;

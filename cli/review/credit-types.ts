@@ -1,13 +1,13 @@
-// Names and units of credit types, for an offline review. Well known: USD and
-// EUR in cents (shown as currency) and the emulator's custom "Cloud credits"
-// unit. Any other id is shown as "units of credit type <id>" unless a
-// --credit-types file names it. The file is either a map
+// Names and units of credit types, for an offline review. Well known: USD in
+// cents, Metronome's own id for it (the default credit type of both
+// schedules, provider/api/wire). Other credit types are an account's own, so
+// an id is shown as "units of credit type <id>" unless a --credit-types file
+// names it. The file is either a map
 //   { "<id>": { "name": "GBP", "cents": true, "symbol": "£" } }
 // or what Metronome's `GET /v1/credit-types/list` answers
 //   { "data": [{ "id": "...", "name": "GBP (cents)", "is_currency": true }] }
 // (a currency named "X (cents)" is shown as X in cents).
 
-import { CLOUD_CREDITS_CREDIT_TYPE_ID, EUR_CENTS_CREDIT_TYPE_ID } from "../../emulator/credit-types";
 import { USD_CENTS_CREDIT_TYPE_ID } from "../../provider/api/wire";
 import { visibleControls } from "./text";
 
@@ -24,8 +24,6 @@ export type CreditTypeTable = ReadonlyMap<string, CreditTypeInfo>;
 
 export const WELL_KNOWN_CREDIT_TYPES: CreditTypeTable = new Map<string, CreditTypeInfo>([
   [USD_CENTS_CREDIT_TYPE_ID, { name: "USD", cents: true, symbol: "$" }],
-  [EUR_CENTS_CREDIT_TYPE_ID, { name: "EUR", cents: true, symbol: "€" }],
-  [CLOUD_CREDITS_CREDIT_TYPE_ID, { name: "Cloud credits", cents: false }],
 ]);
 
 export class CreditTypesFileError extends Error {
@@ -64,7 +62,6 @@ export function parseCreditTypes(doc: unknown): Map<string, CreditTypeInfo> {
   return out;
 }
 
-/** The well-known table with `extra` entries added (they win). */
 /** The well-known credit types with `extra` over them; names and symbols with invisible characters made visible. */
 export function creditTypeTable(extra: CreditTypeTable = new Map()): CreditTypeTable {
   const visible = [...extra].map(([id, info]): [string, CreditTypeInfo] => [

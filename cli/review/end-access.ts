@@ -1,16 +1,17 @@
-// What `onDelete: "endAccess"` would do to a commit if applied at a given
-// time. The provider (provider/runtime/delete.ts) ends access and invoices
-// at the next whole UTC hour through Metronome's updateEndDate, which:
-//   - works on PREPAID commits only;
+// What `onDelete: "endAccess"` would do to a commit or credit if applied at
+// a given time. The provider (provider/runtime/delete.ts) ends access (and a
+// commit's invoices) at the next whole UTC hour through Metronome's
+// updateEndDate, which:
+//   - works on PREPAID commits only (and on any credit);
 //   - only moves the end earlier (nothing to do when access already ended);
 //   - refuses an end at or before the first access start;
 //   - removes access items that start at or after the new end (their amount
 //     leaves the commit) and shortens the one in progress (its amount stays);
-//   - removes invoice items dated at or after the new end.
+//   - removes a commit's invoice items dated at or after the new end.
 // The result is an estimate: the real end is the hour after `pulumi up` runs.
 
 import { formatTimestamp, parseTimestamp } from "../../provider/core/timestamps";
-import type { CommitSnapshot, EndAccessEstimate, InvoiceItem } from "./model";
+import type { EndAccessEstimate, InvoiceItem, Snapshot } from "./model";
 import { sumVals } from "./snapshot";
 import { UNKNOWN_VALUE, isOpaque } from "./values";
 
@@ -23,7 +24,7 @@ export function nextWholeHour(asOf: Date): string {
 
 const msOf = (v: unknown): number | undefined => (typeof v === "string" ? parseTimestamp(v) : undefined);
 
-export function estimateEndAccess(before: CommitSnapshot, asOf: Date): EndAccessEstimate {
+export function estimateEndAccess(before: Snapshot, asOf: Date): EndAccessEstimate {
   const endsAt = nextWholeHour(asOf);
   const end = parseTimestamp(endsAt) as number;
   const base = { asOf: formatTimestamp(asOf.getTime()), endsAt };
@@ -50,7 +51,7 @@ export function estimateEndAccess(before: CommitSnapshot, asOf: Date): EndAccess
     };
   }
   const droppedAccess = items.filter((_, i) => (starts[i] as number) >= end);
-  const invoices: InvoiceItem[] = before.invoicing.kind === "items" ? before.invoicing.items : [];
+  const invoices: InvoiceItem[] = before.invoicing?.kind === "items" ? before.invoicing.items : [];
   const droppedInvoices = invoices.filter((i) => {
     const t = msOf(i.timestamp);
     return t !== undefined && t >= end;

@@ -1,16 +1,20 @@
 // The CI gate: reasons a plan needs an explicit approval.
-//   --fail-on <actions>  any change of these kinds (`delete` = archive, endAccess or forget);
-//   --max-change <n>     any net change in committed value (a customer's, or all
-//                        customers' together) larger than n currency units, per
-//                        currency / credit type; a net change the preview cannot
-//                        show (unknown until apply, or secret) cannot be proven
+//   --fail-on <actions>  any change of these kinds to a commit or a credit
+//                        (`delete` = archive, endAccess or forget);
+//   --max-change <n>     any net change in committed value, or in credited value
+//                        (each on its own; a customer's, or all customers'
+//                        together) larger than n currency units, per currency /
+//                        credit type; a net change the preview cannot show
+//                        (unknown until apply, or secret) cannot be proven
 //                        within the limit and fails too;
 //   either one           a preview that reported errors (the plan is incomplete).
 
 import type { CreditTypeTable } from "./credit-types";
-import type { Action, CommitChange, GateResult, TotalRow, Totals } from "./model";
+import type { ReviewedKind } from "./kinds";
+import type { Action, Change, GateResult, Review, TotalRow, Totals } from "./model";
 import { creditTypeLabel, creditTypeOf, exceedsLimit, formatMoney, limitInUnits } from "./money";
 import { describeOpaque, pendingText, quoted } from "./text";
+import { totalsByKind } from "./totals";
 import { isOpaque } from "./values";
 
 export const FAIL_ON_WORDS = ["create", "adopt", "edit", "replace", "delete", "archive", "endAccess", "forget"] as const;
@@ -25,28 +29,29 @@ export interface GateOptions {
 const matches = (word: FailOn, action: Action): boolean =>
   word === action || (word === "delete" && (action === "archive" || action === "endAccess" || action === "forget"));
 
-const VERB: Record<Action, string> = {
-  create: "creates",
-  adopt: "adopts a commit as",
-  edit: "edits",
-  replace: "replaces",
-  archive: "archives",
-  endAccess: "ends access to",
-  forget: "stops managing",
+const VERB: Record<Action, (noun: string) => string> = {
+  create: () => "creates",
+  adopt: (noun) => `adopts a ${noun} as`,
+  edit: () => "edits",
+  replace: () => "replaces",
+  archive: () => "archives",
+  endAccess: () => "ends access to",
+  forget: () => "stops managing",
 };
 
-function failOnReasons(changes: readonly CommitChange[], failOn: readonly FailOn[]): string[] {
+function failOnReasons(changes: readonly Change[], failOn: readonly FailOn[]): string[] {
   const out: string[] = [];
   for (const c of changes) {
     const word = failOn.find((w) => matches(w, c.action));
     if (word === undefined) continue;
-    const verb = c.action === "replace" && c.replaceUncertain ? "may replace" : VERB[c.action];
-    out.push(`the plan ${verb} commit ${quoted(c.name)} (--fail-on ${word})`);
+    const verb = c.action === "replace" && c.replaceUncertain ? "may replace" : VERB[c.action](c.kind);
+    out.push(`the plan ${verb} ${c.kind} ${quoted(c.name)} (--fail-on ${word})`);
   }
   return out;
 }
 
-function maxChangeReasons(totals: Totals, limit: number, table: CreditTypeTable): string[] {
+function maxChangeReasons(reviewed: ReviewedKind, totals: Totals, limit: number, table: CreditTypeTable): string[] {
+  const netChange = reviewed.netChangeWords;
   const out: string[] = [];
   // Fails closed: a net change or a limit that cannot be compared exactly
   // (incomputable, unknown, secret, not finite) is a reason, never a pass.
@@ -55,14 +60,14 @@ function maxChangeReasons(totals: Totals, limit: number, table: CreditTypeTable)
     const units = limitInUnits(limit, isOpaque(row.creditTypeId) ? undefined : creditTypeOf(row.creditTypeId, table));
     const limitText = isOpaque(row.creditTypeId) || units === undefined ? String(limit) : formatMoney(units, row.creditTypeId, table);
     if (row.pending.length > 0) {
-      out.push(`${who}: the net change in ${currency} includes ${pendingText(row.pending)}, so it cannot be checked against --max-change ${limitText}`);
+      out.push(`${who}: the ${netChange} in ${currency} includes ${pendingText(row.pending)}, so it cannot be checked against --max-change ${limitText}`);
       return;
     }
     const exceeds = units === undefined ? undefined : exceedsLimit(row.net, units);
     if (exceeds === undefined) {
-      out.push(`${who}: the net change in ${currency} cannot be computed exactly, so it cannot be checked against --max-change ${limitText}`);
+      out.push(`${who}: the ${netChange} in ${currency} cannot be computed exactly, so it cannot be checked against --max-change ${limitText}`);
     } else if (exceeds) {
-      out.push(`${who}: net change ${formatMoney(row.net, row.creditTypeId, table, { signed: true })} exceeds --max-change ${limitText}`);
+      out.push(`${who}: ${netChange} ${formatMoney(row.net, row.creditTypeId, table, { signed: true })} exceeds --max-change ${limitText}`);
     }
   };
   for (const row of totals.byCustomer) {
@@ -75,17 +80,13 @@ function maxChangeReasons(totals: Totals, limit: number, table: CreditTypeTable)
   return out;
 }
 
-export function evaluateGate(
-  changes: readonly CommitChange[],
-  totals: Totals,
-  errors: readonly string[],
-  options: GateOptions,
-  table: CreditTypeTable,
-): GateResult {
+export function evaluateGate(review: Omit<Review, "gate">, options: GateOptions, table: CreditTypeTable): GateResult {
+  const { errors, changes } = review;
+  const limit = options.maxChange;
   const reasons = [
     ...(errors.length > 0 ? [`the preview reported ${errors.length} error${errors.length === 1 ? "" : "s"}, so the plan is incomplete`] : []),
     ...failOnReasons(changes, options.failOn),
-    ...(options.maxChange === undefined ? [] : maxChangeReasons(totals, options.maxChange, table)),
+    ...(limit === undefined ? [] : totalsByKind(review).flatMap(({ reviewed, totals }) => maxChangeReasons(reviewed, totals, limit, table))),
   ];
   return { failed: reasons.length > 0, reasons };
 }

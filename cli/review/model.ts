@@ -1,13 +1,14 @@
-// The typed change model: what the plan does to each commit, in money terms.
-// Built from preview steps by build.ts, rendered by render-*.ts. Amounts are
-// in units of their credit type (USD cents by default), as in the inputs.
+// The typed change model: what the plan does to each commit and credit, in
+// money terms. Built from preview steps by build.ts, rendered by render-*.ts.
+// Amounts are in units of their credit type (USD cents by default), as in
+// the inputs.
 
 import type { Opaque, OpaqueKind, Val } from "./values";
 
 /**
- * What happens to a commit. `adopt` is a create that takes over an existing
- * commit (`existingCommitId`); the last three are the removal policies
- * (`onDelete`).
+ * What happens to a commit or credit. `adopt` is a create that takes over an
+ * existing one (the kind's `existingIdField`); the last three are the removal
+ * policies (`onDelete`).
  */
 export type Action = "create" | "adopt" | "edit" | "replace" | "archive" | "endAccess" | "forget";
 export const REMOVAL_ACTIONS = ["archive", "endAccess", "forget"] as const;
@@ -43,23 +44,25 @@ export type Invoicing =
   | { kind: "recurring"; creditTypeId: Val<string>; recurring: RecurringInvoices }
   | { kind: "opaque"; value: Opaque };
 
-/** One side (before or after) of a commit, read from preview properties. */
-export interface CommitSnapshot {
-  /** The Metronome commit id (known for commits that exist). */
-  commitId?: string;
+/** One side (before or after) of a commit or credit, read from preview properties. */
+export interface Snapshot {
+  /** The Metronome id (known for commits and credits that exist). */
+  id?: string;
   customerId: Val<string>;
   productId: Val<string>;
-  type: Val<string>;
+  /** PREPAID or POSTPAID: commits only (a credit has no type). */
+  type?: Val<string>;
   name?: Val<string>;
   creditTypeId: Val<string>;
   access: Val<AccessItem[]>;
-  /** Committed value: the sum of the access amounts. */
-  committed: Val<number>;
-  invoicing: Invoicing;
+  /** The value granted (committed or credited): the sum of the access amounts. */
+  value: Val<number>;
+  /** Commits only: a credit is never invoiced. */
+  invoicing?: Invoicing;
   onDelete: Val<string>;
-  /** Set when Metronome had already archived the commit at the last refresh. */
+  /** Set when Metronome had already archived the commit at the last refresh (credits never say). */
   archivedAt?: string;
-  /** `existingCommitId`: the resource adopts this commit instead of creating one. */
+  /** The kind's `existingIdField`: the resource adopts this one instead of creating one. */
   adopts?: Val<string>;
 }
 
@@ -76,7 +79,7 @@ export type ItemChange =
 
 export interface ReplaceReason {
   property: string;
-  /** What about it cannot change in place (from the provider's replace-only table). */
+  /** What about it cannot change in place, as a reviewer reads it (the kind's replace-only table). */
   what: string;
   before: unknown;
   after: unknown;
@@ -90,7 +93,7 @@ export interface EndAccessEstimate {
   endsAt: string;
   /** Access items starting at or after `endsAt`: removed. */
   droppedAccess: AccessItem[];
-  /** Committed value those items carry. */
+  /** The value those items carry. */
   lostValue: Val<number>;
   /** Invoice items dated at or after `endsAt`: not issued. */
   droppedInvoices: InvoiceItem[];
@@ -100,7 +103,7 @@ export interface EndAccessEstimate {
   alreadyEnded?: boolean;
 }
 
-/** What happens to an existing commit that leaves the stack. */
+/** What happens to an existing commit or credit that leaves the stack. */
 export interface Removal {
   policy: RemovalPolicy;
   /** `retainOnDelete` is set: Pulumi drops it from state without calling the provider. */
@@ -108,20 +111,22 @@ export interface Removal {
   endAccess?: EndAccessEstimate;
 }
 
-/** A contribution to the net change in committed value. */
+/** A contribution to the net change in committed (or credited) value. */
 export interface Delta {
   customerId: Val<string>;
   creditTypeId: Val<string>;
   amount: Val<number>;
 }
 
-export interface CommitChange {
+export interface Change {
+  /** The kind's noun: "commit" or "credit" (kinds.ts). */
+  kind: string;
   action: Action;
   /** The resource name (from the URN). */
   name: string;
   urn: string;
-  before?: CommitSnapshot;
-  after?: CommitSnapshot;
+  before?: Snapshot;
+  after?: Snapshot;
   /** Changed properties other than schedule items (edit and replace). */
   fields: FieldChange[];
   /** Schedule items added, updated (matched by id) or removed (edit and replace). */
@@ -133,7 +138,7 @@ export interface CommitChange {
   deltas: Delta[];
   /** Facts the reviewer should know (e.g. an edit Metronome cannot make). */
   notes: string[];
-  /** Other resources of the plan that still declare the commit this change archives or ends (still-declared.ts). */
+  /** Other resources of the plan that still declare what this change archives or ends (still-declared.ts). */
   stillDeclaredBy?: string[];
   protect: boolean;
 }
@@ -159,10 +164,13 @@ export interface GateResult {
 }
 
 export interface Review {
-  changes: CommitChange[];
+  changes: Change[];
+  /** The net change in committed value: commits only. */
   totals: Totals;
+  /** The net change in credited value: credits only, apart from the commits'. */
+  creditTotals: Totals;
   unchanged: number;
-  /** Steps on commits the review does not summarize. */
+  /** Steps on commits and credits the review does not summarize. */
   other: Array<{ op: string; name: string }>;
   /** Error diagnostics of the preview: the plan is incomplete. */
   errors: string[];

@@ -44,5 +44,3 @@ export interface PreviewDigest {
   changeSummary?: Record<string, number>;
 }
 
-/** The type token of the resources this review reads. */
-export const CUSTOMER_COMMIT_TYPE = "pulumi-nodejs:dynamic/metronome:CustomerCommit";

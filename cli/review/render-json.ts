@@ -1,10 +1,15 @@
-// Review -> JSON for tools: the change model as is (amounts in credit-type
-// units; unknown and secret values as {"opaque": "unknown" | "secret"}), plus
-// the same display strings and warnings the Markdown shows. Keys are stable.
+// Review -> JSON for tools: the change model (amounts in credit-type units;
+// unknown and secret values as {"opaque": "unknown" | "secret"}), plus the
+// same display strings and warnings the Markdown shows. Keys are stable. A
+// change names its kind ("commit", "credit"), and the kind names its id and
+// value: `commitId` and `committed` for a commit, `creditId` and `credited`
+// for a credit, which has no `type` and no `invoicing`. `totals` holds the
+// net change in committed value, `totals.credited` that in credited value.
 
 import { warningsOf } from "./consequences";
 import type { CreditTypeTable } from "./credit-types";
-import type { Action, CommitChange, CommitSnapshot, Review, TotalRow } from "./model";
+import { kindOfNoun } from "./kinds";
+import type { Action, Change, Review, Snapshot, TotalRow, Totals } from "./model";
 import { creditTypeLabel, formatMoney } from "./money";
 import { formatAccess, formatInvoicing, plainText } from "./text";
 
@@ -12,27 +17,34 @@ export const JSON_FORMAT = "pulumi-metronome.review/v1";
 
 const ACTIONS: readonly Action[] = ["create", "adopt", "edit", "replace", "archive", "endAccess", "forget"];
 
-function snapshotJson(s: CommitSnapshot | undefined, t: CreditTypeTable) {
+/** `commitId` / `creditId`. */
+const idKey = (noun: string): string => `${noun}Id`;
+
+function snapshotJson(s: Snapshot | undefined, noun: string, t: CreditTypeTable) {
   if (s === undefined) return undefined;
+  const valueKey = kindOfNoun(noun).valueWord;
+  // Renamed in place: the keys keep the snapshot's order.
+  const named = Object.fromEntries(Object.entries(s).map(([k, v]) => [k === "id" ? idKey(noun) : k === "value" ? valueKey : k, v]));
   return {
-    ...s,
+    ...named,
     display: {
-      committed: formatMoney(s.committed, s.creditTypeId, t),
+      [valueKey]: formatMoney(s.value, s.creditTypeId, t),
       currency: creditTypeLabel(s.creditTypeId, t),
       access: formatAccess(s.access),
-      invoices: formatInvoicing(s.invoicing, t),
+      ...(s.invoicing === undefined ? {} : { invoices: formatInvoicing(s.invoicing, t) }),
     },
   };
 }
 
-function changeJson(c: CommitChange, t: CreditTypeTable) {
+function changeJson(c: Change, t: CreditTypeTable) {
   return {
+    kind: c.kind,
     action: c.action,
     name: c.name,
     urn: c.urn,
-    commitId: c.before?.commitId,
-    before: snapshotJson(c.before, t),
-    after: snapshotJson(c.after, t),
+    [idKey(c.kind)]: c.before?.id,
+    before: snapshotJson(c.before, c.kind, t),
+    after: snapshotJson(c.after, c.kind, t),
     fields: c.fields,
     items: c.items,
     replaceReasons: c.replaceReasons,
@@ -53,6 +65,11 @@ const totalJson = <R extends Omit<TotalRow, "customerId">>(r: R, t: CreditTypeTa
   complete: r.pending.length === 0,
 });
 
+const totalsJson = (totals: Totals, t: CreditTypeTable) => ({
+  byCustomer: totals.byCustomer.map((r) => totalJson(r, t)),
+  overall: totals.overall.map((r) => totalJson(r, t)),
+});
+
 export function renderJson(review: Review, t: CreditTypeTable): string {
   const counts: Record<string, number> = {};
   for (const action of ACTIONS) {
@@ -66,10 +83,7 @@ export function renderJson(review: Review, t: CreditTypeTable): string {
     gate: review.gate === undefined ? null : { ...review.gate, reasons: review.gate.reasons.map(plainText) },
     errors: review.errors,
     changes: review.changes.map((c) => changeJson(c, t)),
-    totals: {
-      byCustomer: review.totals.byCustomer.map((r) => totalJson(r, t)),
-      overall: review.totals.overall.map((r) => totalJson(r, t)),
-    },
+    totals: { ...totalsJson(review.totals, t), credited: totalsJson(review.creditTotals, t) },
     notSummarized: review.other,
   };
   return `${JSON.stringify(doc, null, 2)}\n`;

@@ -1,12 +1,16 @@
 // Review -> Markdown for a pull-request comment. Pure: the same review and
-// credit-type table always give the same text.
+// credit-type table always give the same text. Commits and credits are shown
+// apart: one table of changes each (a credit has no type and no invoices),
+// and one table of net changes each (committed value, credited value).
 
 import { warningsOf } from "./consequences";
 import type { CreditTypeTable } from "./credit-types";
+import { REVIEWED_KINDS, type ReviewedKind, hasField } from "./kinds";
 import { mdAlert, mdCode, mdLiteral, mdSentence, mdTable } from "./markdown";
-import type { AccessItem, Action, CommitChange, CommitSnapshot, FieldChange, InvoiceItem, ItemChange, Review, TotalRow } from "./model";
+import type { AccessItem, Action, Change, FieldChange, InvoiceItem, ItemChange, Review, Snapshot, TotalRow, Totals } from "./model";
 import { creditTypeLabel, formatMoney } from "./money";
 import { describeOpaque, formatAccess, formatInvoicing, formatRange, formatTime, pendingText } from "./text";
+import { totalsByKind } from "./totals";
 import { type OpaqueKind, type Val, isOpaque } from "./values";
 
 const ACTION_LABEL: Record<Action, string> = {
@@ -44,31 +48,59 @@ const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.str
 /** A table cell of a changing value: the new one, with the old one below it. */
 const changed = (before: string, after: string): string => (before === after ? after : `${after}<br>(was ${before})`);
 
-function money(s: CommitSnapshot, t: CreditTypeTable): string {
-  return textMd(formatMoney(s.committed, s.creditTypeId, t));
+function money(s: Snapshot, t: CreditTypeTable): string {
+  return textMd(formatMoney(s.value, s.creditTypeId, t));
 }
 
-function resourceCell(c: CommitChange): string {
+function resourceCell(c: Change): string {
   const name = (c.after ?? c.before)?.name;
   return name === undefined ? mdCode(c.name) : `${mdCode(c.name)}<br>${plainMd(name)}`;
 }
 
-function row(c: CommitChange, t: CreditTypeTable): string[] {
-  const label = c.action === "replace" && c.replaceUncertain ? "**replace?**" : ACTION_LABEL[c.action];
-  const { before, after } = c;
-  const shown = (after ?? before) as CommitSnapshot;
-  const pair = (f: (s: CommitSnapshot) => string): string => (before && after ? changed(f(before), f(after)) : f(shown));
-  const amount = c.action === "adopt" ? `${money(shown, t)} (existing)` : pair((s) => money(s, t));
-  return [
-    label,
-    resourceCell(c),
-    pair((s) => valMd(s.customerId)),
-    pair((s) => valMd(s.productId)),
-    pair((s) => plainMd(s.type)),
-    amount,
-    pair((s) => textMd(formatAccess(s.access))),
-    pair((s) => textMd(formatInvoicing(s.invoicing, t))),
-  ];
+/** A column of the changes table: its header and its cell for one snapshot. */
+interface Column {
+  header: string;
+  cell: (s: Snapshot, t: CreditTypeTable) => string;
+}
+
+const CUSTOMER: Column = { header: "Customer", cell: (s) => valMd(s.customerId) };
+const PRODUCT: Column = { header: "Product", cell: (s) => valMd(s.productId) };
+const TYPE: Column = { header: "Type", cell: (s) => (s.type === undefined ? "" : plainMd(s.type)) };
+const ACCESS: Column = { header: "Access", cell: (s) => textMd(formatAccess(s.access)) };
+const INVOICES: Column = { header: "Invoices", cell: (s, t) => (s.invoicing === undefined ? "" : textMd(formatInvoicing(s.invoicing, t))) };
+
+/** The table of one kind's changes: a Type column and an Invoices column for kinds with those fields (commits). */
+function changesTable(reviewed: ReviewedKind, changes: readonly Change[], t: CreditTypeTable): string {
+  const { kind } = reviewed;
+  const leading = [CUSTOMER, PRODUCT, ...(hasField(kind, "type") ? [TYPE] : [])];
+  const trailing = [ACCESS, ...(hasField(kind, "invoiceSchedule") ? [INVOICES] : [])];
+  const header = ["Action", reviewed.resourceHeader, ...leading.map((c) => c.header), "Amount", ...trailing.map((c) => c.header)];
+  const rows = changes.map((c) => {
+    const label = c.action === "replace" && c.replaceUncertain ? "**replace?**" : ACTION_LABEL[c.action];
+    const { before } = c;
+    const shown = (c.after ?? before) as Snapshot;
+    const pair = (f: (s: Snapshot) => string): string => (before && c.after ? changed(f(before), f(c.after)) : f(shown));
+    const amount = c.action === "adopt" ? `${money(shown, t)} (existing)` : pair((s) => money(s, t));
+    return [
+      label,
+      resourceCell(c),
+      ...leading.map((col) => pair((s) => col.cell(s, t))),
+      amount,
+      ...trailing.map((col) => pair((s) => col.cell(s, t))),
+    ];
+  });
+  return mdTable(header, rows);
+}
+
+const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** The reviewed kinds the plan changes, in their order. */
+const kindsChanged = (review: Review): ReviewedKind[] => REVIEWED_KINDS.filter((k) => review.changes.some((c) => c.kind === k.kind.noun));
+
+/** "commit", "credit", or "commit and credit" (every kind when the plan changes none). */
+function nounsOf(review: Review, joiner: string): string {
+  const changed = kindsChanged(review);
+  return (changed.length > 0 ? changed : REVIEWED_KINDS).map((k) => k.kind.noun).join(joiner);
 }
 
 function summaryLine(review: Review): string {
@@ -77,7 +109,7 @@ function summaryLine(review: Review): string {
     return n === 0 ? [] : [`${n} ${ACTION_WORD[a]}`];
   });
   const unchanged = review.unchanged > 0 ? ` · ${review.unchanged} unchanged` : "";
-  return parts.length === 0 ? `No commit changes${unchanged}.` : `**${parts.join(" · ")}**${unchanged}`;
+  return parts.length === 0 ? `No ${nounsOf(review, " or ")} changes${unchanged}.` : `**${parts.join(" · ")}**${unchanged}`;
 }
 
 // ---- details ------------------------------------------------------------------
@@ -91,9 +123,9 @@ function valueMd(v: unknown): string {
 
 const fieldLine = (f: FieldChange): string => `${mdCode(f.path)}: ${valueMd(f.before)} → ${valueMd(f.after)}`;
 
-function accessLine(ch: Extract<ItemChange, { schedule: "access" }>, c: CommitChange, t: CreditTypeTable): string {
-  const ct = (s?: CommitSnapshot) => s?.creditTypeId ?? (c.after ?? c.before)?.creditTypeId ?? { opaque: "unknown" as const };
-  const amt = (i: AccessItem, s?: CommitSnapshot) => textMd(formatMoney(i.amount, ct(s), t));
+function accessLine(ch: Extract<ItemChange, { schedule: "access" }>, c: Change, t: CreditTypeTable): string {
+  const ct = (s?: Snapshot) => s?.creditTypeId ?? (c.after ?? c.before)?.creditTypeId ?? { opaque: "unknown" as const };
+  const amt = (i: AccessItem, s?: Snapshot) => textMd(formatMoney(i.amount, ct(s), t));
   const span = (i: AccessItem) => textMd(formatRange(i.startingAt, i.endingBefore));
   const id = ch.id === undefined ? "" : ` ${mdCode(ch.id)}`;
   if (ch.kind === "add" && ch.after) return `access item added: ${amt(ch.after, c.after)}, ${span(ch.after)}`;
@@ -107,13 +139,14 @@ function accessLine(ch: Extract<ItemChange, { schedule: "access" }>, c: CommitCh
   return `access item${id} (${span(b)}): ${parts.join("; ")}`;
 }
 
-function invoiceCreditType(s: CommitSnapshot | undefined): Val<string> {
+function invoiceCreditType(s: Snapshot | undefined): Val<string> {
   if (s === undefined) return { opaque: "unknown" };
-  return s.invoicing.kind === "items" || s.invoicing.kind === "recurring" || s.invoicing.kind === "doNotInvoice" ? s.invoicing.creditTypeId : s.creditTypeId;
+  const invoicing = s.invoicing;
+  return invoicing?.kind === "items" || invoicing?.kind === "recurring" || invoicing?.kind === "doNotInvoice" ? invoicing.creditTypeId : s.creditTypeId;
 }
 
-function invoiceLine(ch: Extract<ItemChange, { schedule: "invoice" }>, c: CommitChange, t: CreditTypeTable): string {
-  const amt = (i: InvoiceItem, s?: CommitSnapshot) => textMd(formatMoney(i.amount, invoiceCreditType(s), t));
+function invoiceLine(ch: Extract<ItemChange, { schedule: "invoice" }>, c: Change, t: CreditTypeTable): string {
+  const amt = (i: InvoiceItem, s?: Snapshot) => textMd(formatMoney(i.amount, invoiceCreditType(s), t));
   const when = (i: InvoiceItem) => textMd(formatTime(i.timestamp));
   const id = ch.id === undefined ? "" : ` ${mdCode(ch.id)}`;
   if (ch.kind === "add" && ch.after) return `invoice added: ${when(ch.after)}, ${amt(ch.after, c.after)}`;
@@ -126,18 +159,19 @@ function invoiceLine(ch: Extract<ItemChange, { schedule: "invoice" }>, c: Commit
   return `invoice${id} (${when(b)}): ${parts.join("; ")}`;
 }
 
-function details(c: CommitChange, t: CreditTypeTable): string | undefined {
+function details(c: Change, t: CreditTypeTable): string | undefined {
+  const noun = c.kind;
   const lines = [
     ...c.fields.map(fieldLine),
     ...c.items.map((ch) => (ch.schedule === "access" ? accessLine(ch, c, t) : invoiceLine(ch, c, t))),
   ];
   const notes = c.notes.map((n) => `_Note:_ ${mdSentence(n)}`);
-  if (c.action === "adopt" && c.after?.adopts !== undefined) notes.unshift(`_Note:_ adopts existing commit ${valMd(c.after.adopts)}; nothing is created in Metronome.`);
+  if (c.action === "adopt" && c.after?.adopts !== undefined) notes.unshift(`_Note:_ adopts existing ${noun} ${valMd(c.after.adopts)}; nothing is created in Metronome.`);
   if (lines.length === 0 && notes.length === 0) return undefined;
-  const commit = c.before?.commitId === undefined ? "" : ` (commit ${mdCode(c.before.commitId)})`;
-  const intro = c.action === "replace" ? "\n\nThe new commit differs from the old one in:" : "";
+  const id = c.before?.id === undefined ? "" : ` (${noun} ${mdCode(c.before.id)})`;
+  const intro = c.action === "replace" ? `\n\nThe new ${noun} differs from the old one in:` : "";
   const body = lines.length > 0 ? `${intro}\n\n${lines.map((l) => `- ${l}`).join("\n")}` : "";
-  return `**${ACTION_WORD[c.action]} ${mdCode(c.name)}**${commit}${body}${notes.length > 0 ? `\n\n${notes.join("\n\n")}` : ""}`;
+  return `**${ACTION_WORD[c.action]} ${mdCode(c.name)}**${id}${body}${notes.length > 0 ? `\n\n${notes.join("\n\n")}` : ""}`;
 }
 
 // ---- totals -------------------------------------------------------------------
@@ -149,16 +183,22 @@ function netCell(r: Omit<TotalRow, "customerId">, t: CreditTypeTable): string {
   return r.net === 0 ? `${pending.charAt(0).toUpperCase()}${pending.slice(1)}` : `${known} + ${pending}`;
 }
 
-function totalsSection(review: Review, t: CreditTypeTable): string {
-  const rows = review.totals.byCustomer.map((r) => [valMd(r.customerId), mdLiteral(creditTypeLabel(r.creditTypeId, t)), netCell(r, t)]);
-  for (const r of review.totals.overall) rows.push(["**All customers**", mdLiteral(creditTypeLabel(r.creditTypeId, t)), `**${netCell(r, t)}**`]);
-  return `### Net change in committed value\n\n${mdTable(["Customer", "Currency", "Net change"], rows)}`;
+function totalsSection(reviewed: ReviewedKind, totals: Totals, t: CreditTypeTable): string {
+  const rows = totals.byCustomer.map((r) => [valMd(r.customerId), mdLiteral(creditTypeLabel(r.creditTypeId, t)), netCell(r, t)]);
+  for (const r of totals.overall) rows.push(["**All customers**", mdLiteral(creditTypeLabel(r.creditTypeId, t)), `**${netCell(r, t)}**`]);
+  return `### Net change in ${reviewed.valueWord} value\n\n${mdTable(["Customer", "Currency", "Net change"], rows)}`;
 }
+
+/** What the footer says a kind's value is. */
+const valueNote = (reviewed: ReviewedKind): string =>
+  `${capitalize(reviewed.valueWord)} value is the sum of a ${reviewed.kind.noun}'s access-schedule amounts.` +
+  (hasField(reviewed.kind, "invoiceSchedule") ? "" : ` ${capitalize(reviewed.kind.noun)}s are never invoiced.`);
 
 // ---- the document ---------------------------------------------------------------
 
 export function renderMarkdown(review: Review, t: CreditTypeTable): string {
-  const out: string[] = ["## Metronome commit changes", summaryLine(review)];
+  const changedKinds = kindsChanged(review);
+  const out: string[] = [`## Metronome ${nounsOf(review, " and ")} changes`, summaryLine(review)];
   if (review.gate) {
     out.push(
       review.gate.failed
@@ -169,8 +209,8 @@ export function renderMarkdown(review: Review, t: CreditTypeTable): string {
   if (review.errors.length > 0) {
     out.push(mdAlert("CAUTION", ["**The preview reported errors; the plan below is incomplete.**", ...review.errors.map((e) => `- ${mdLiteral(e)}`)]));
   }
-  if (review.changes.length > 0) {
-    out.push(mdTable(["Action", "Resource", "Customer", "Product", "Type", "Amount", "Access", "Invoices"], review.changes.map((c) => row(c, t))));
+  for (const reviewed of changedKinds) {
+    out.push(changesTable(reviewed, review.changes.filter((c) => c.kind === reviewed.kind.noun), t));
   }
   const warnings = review.changes.flatMap((c) => {
     const lines = warningsOf(c, t);
@@ -181,12 +221,15 @@ export function renderMarkdown(review: Review, t: CreditTypeTable): string {
   out.push(...warnings);
   const detailed = review.changes.map((c) => details(c, t)).filter((d): d is string => d !== undefined);
   if (detailed.length > 0) out.push(`### Changes\n\n${detailed.join("\n\n")}`);
-  if (review.changes.length > 0) out.push(totalsSection(review, t));
+  for (const { reviewed, totals } of totalsByKind(review)) {
+    if (changedKinds.includes(reviewed)) out.push(totalsSection(reviewed, totals, t));
+  }
   if (review.other.length > 0) {
     out.push(`Not summarized: ${review.other.map((o) => `${mdLiteral(o.op)} ${mdCode(o.name)}`).join(", ")}.`);
   }
+  const values = (changedKinds.length > 0 ? changedKinds : REVIEWED_KINDS).map(valueNote).join(" ");
   out.push(
-    "<sub>Committed value is the sum of a commit's access-schedule amounts. Access runs from the first date up to, not including, the second. " +
+    `<sub>${values} Access runs from the first date up to, not including, the second. ` +
       "Unknown values are outputs of resources not created yet; secrets are not shown. Generated by `pulumi-metronome review` from `pulumi preview --json`.</sub>",
   );
   return `${out.join("\n\n")}\n`;

@@ -4,6 +4,7 @@
 // turns its wire-form delta back into before/after items for display.
 
 import { planUpdate, type UpdatePlan } from "../../provider/core/edit-plan";
+import type { Kind } from "../../provider/core/kind/kind";
 import type { AccessItem, InvoiceItem, ItemChange } from "./model";
 import { accessItemOf, canonicalProps, invoiceAmountOf, invoiceItemOf } from "./snapshot";
 import { type Val, isNumber, isString, normalizeOpaque, toVal } from "./values";
@@ -23,10 +24,14 @@ export interface ScheduleChanges {
   unsupported: NonNullable<UpdatePlan["unsupported"]>;
 }
 
-/** `oldOutputs`: the old side's outputs (with item ids); `newInputs`: the new side's inputs. `__` keys removed. */
-export function scheduleChanges(oldOutputs: Obj, newInputs: Obj): ScheduleChanges {
-  const plan = planUpdate(normalizeOpaque(oldOutputs) as Obj, normalizeOpaque(newInputs) as Obj);
-  const old = canonicalProps(oldOutputs);
+/**
+ * `oldOutputs`: the old side's outputs (with item ids); `newInputs`: the new
+ * side's inputs; `__` keys removed. A kind without an invoice schedule (a
+ * credit) plans no invoice items.
+ */
+export function scheduleChanges(oldOutputs: Obj, newInputs: Obj, kind: Kind): ScheduleChanges {
+  const plan = planUpdate(normalizeOpaque(oldOutputs) as Obj, normalizeOpaque(newInputs) as Obj, kind);
+  const old = canonicalProps(oldOutputs, kind);
   const oldAccess = new Map(itemsAt(old, "accessSchedule").map((raw) => [String(raw.id), raw]));
   const oldInvoice = new Map(itemsAt(old, "invoiceSchedule").map((raw) => [String(raw.id), raw]));
   const items: ItemChange[] = [];

@@ -1,25 +1,31 @@
 // Preview properties (inputs or outputs of one side of a step) -> a
-// CommitSnapshot. Properties are first put in the provider's canonical form
+// Snapshot. Properties are first put in the canonical form of their kind
 // (defaults filled, enums upper case, timestamps in one form), with opaque
 // values carried as markers the canonical form leaves alone.
 
 import { canonicalize } from "../../provider/core/canonical";
-import { outputsToInputs } from "../../provider/core/outputs";
-import type { AccessItem, CommitSnapshot, InvoiceItem, Invoicing, RecurringInvoices } from "./model";
+import type { Kind } from "../../provider/core/kind/kind";
 import { exactAmount, productAmount, sumAmounts } from "../../provider/core/money";
+import { outputsToInputs } from "../../provider/core/outputs";
+import { hasField } from "./kinds";
+import type { AccessItem, InvoiceItem, Invoicing, RecurringInvoices, Snapshot } from "./model";
 import { INCOMPUTABLE_VALUE, type Opaque, SECRET_VALUE, UNKNOWN_VALUE, type Val, isNumber, isOpaque, isString, normalizeOpaque, opaqueKindOf, toVal } from "./values";
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
 
-/** Raw preview properties -> canonical properties with opaque markers normalized. */
-export function canonicalProps(raw: Obj): Obj {
-  return canonicalize(normalizeOpaque(raw) as Obj);
+/** Raw preview properties of a `kind` -> canonical properties with opaque markers normalized. */
+export function canonicalProps(raw: Obj, kind: Kind): Obj {
+  return canonicalize(normalizeOpaque(raw) as Obj, kind);
 }
 
-/** Canonical inputs of a side: outputs without server fields and item ids, or the inputs. */
-export function canonicalInputsOf(props: Obj): Obj {
-  return canonicalProps(outputsToInputs(props, ["revision"]));
+/**
+ * Canonical inputs of a side: outputs without the kind's server fields and
+ * item ids, or the inputs. `revision` is the runtime's own count of writes,
+ * kept in outputs.
+ */
+export function canonicalInputsOf(props: Obj, kind: Kind): Obj {
+  return canonicalProps(outputsToInputs(props, ["revision"], kind), kind);
 }
 
 /** A required value: missing counts as unknown (the preview did not show it). */
@@ -124,11 +130,12 @@ function invoicingOf(raw: unknown): Invoicing {
 }
 
 /**
- * Reads one side of a commit. `props` are the side's outputs (old side: they
- * carry schedule-item ids) or inputs (new side), with `__` keys removed.
+ * Reads one side of a resource of `kind`. `props` are the side's outputs (old
+ * side: they carry schedule-item ids) or inputs (new side), with `__` keys
+ * removed. A type and an invoice schedule are read for kinds that have them.
  */
-export function snapshotOf(props: Obj, commitId?: string): CommitSnapshot {
-  const c = canonicalProps(props);
+export function snapshotOf(props: Obj, kind: Kind, id?: string): Snapshot {
+  const c = canonicalProps(props, kind);
   const schedule = c.accessSchedule;
   const scheduleOpaque = opaqueOf(schedule);
   let creditTypeId: Val<string>;
@@ -141,19 +148,19 @@ export function snapshotOf(props: Obj, commitId?: string): CommitSnapshot {
     const items = schedule.scheduleItems;
     access = Array.isArray(items) ? items.map(accessItemOf) : (opaqueOf(items) ?? UNKNOWN_VALUE);
   }
-  const committed = isOpaque(access) ? access : sumVals(access.map((i) => i.amount));
+  const value = isOpaque(access) ? access : sumVals(access.map((i) => i.amount));
   const name = optional(c.name, isString);
-  const adopts = optional(c.existingCommitId, isString);
+  const adopts = optional(c[kind.existingIdField], isString);
   return {
-    ...(commitId !== undefined ? { commitId } : {}),
+    ...(id !== undefined ? { id } : {}),
     customerId: required(c.customerId, isString),
     productId: required(c.productId, isString),
-    type: required(c.type, isString),
+    ...(hasField(kind, "type") ? { type: required(c.type, isString) } : {}),
     ...(name !== undefined ? { name } : {}),
     creditTypeId,
     access,
-    committed,
-    invoicing: invoicingOf(c.invoiceSchedule),
+    value,
+    ...(hasField(kind, "invoiceSchedule") ? { invoicing: invoicingOf(c.invoiceSchedule) } : {}),
     onDelete: required(c.onDelete, isString),
     ...(typeof props.archivedAt === "string" ? { archivedAt: props.archivedAt } : {}),
     ...(adopts !== undefined ? { adopts } : {}),

@@ -1,14 +1,18 @@
-// Picks the CustomerCommit steps out of a preview and folds them into one
-// planned change per resource. A replacement is one `replace` step by
+// Picks the steps of the reviewed kinds (kinds.ts: CustomerCommit,
+// CustomerCredit) out of a preview and folds them into one planned change
+// per resource. A replacement is one `replace` step by
 // default; with --show-replacement-steps the CLI adds `create-replacement`
 // and `delete-replaced` for the same URN, which are folded into it.
 
-import { CUSTOMER_COMMIT_TYPE, type PreviewDigest, type PreviewStep, type ResourceState } from "./preview-types";
+import { type ReviewedKind, kindOfToken } from "./kinds";
+import type { PreviewDigest, PreviewStep, ResourceState } from "./preview-types";
 
 export type PlannedOp = "create" | "update" | "replace" | "delete";
 
 /** One resource's planned change, with `__`-prefixed keys removed from its properties. */
-export interface CommitStep {
+export interface ResourceStep {
+  /** The kind the resource is of. */
+  kind: ReviewedKind;
   op: PlannedOp;
   urn: string;
   /** The resource name, from the URN. */
@@ -20,10 +24,10 @@ export interface CommitStep {
 }
 
 export interface SelectedSteps {
-  changes: CommitStep[];
-  /** CustomerCommits the plan leaves as they are. */
+  changes: ResourceStep[];
+  /** Commits and credits the plan leaves as they are. */
   unchanged: number;
-  /** CustomerCommit steps of kinds the review does not summarize (read, refresh, import, ...). */
+  /** Steps on commits and credits the review does not summarize (read, refresh, import, ...). */
   other: Array<{ op: string; name: string }>;
 }
 
@@ -36,9 +40,9 @@ export function parseUrn(urn: string): { type: string; name: string } {
   return { type, name };
 }
 
-export function isCommitStep(step: PreviewStep): boolean {
-  const type = step.newState?.type ?? step.oldState?.type ?? parseUrn(step.urn).type;
-  return type === CUSTOMER_COMMIT_TYPE;
+/** The reviewed kind of the step's resource; undefined for every other resource. */
+export function kindOfStep(step: PreviewStep): ReviewedKind | undefined {
+  return kindOfToken(step.newState?.type ?? step.oldState?.type ?? parseUrn(step.urn).type);
 }
 
 function withoutInternal(state: ResourceState | null | undefined): ResourceState | undefined {
@@ -57,22 +61,22 @@ function withoutInternal(state: ResourceState | null | undefined): ResourceState
 
 const PRIMARY: Record<string, PlannedOp> = { create: "create", update: "update", replace: "replace", delete: "delete" };
 
-export function selectCommitSteps(digest: PreviewDigest): SelectedSteps {
-  const byUrn = new Map<string, CommitStep>();
+export function selectSteps(digest: PreviewDigest): SelectedSteps {
+  const byUrn = new Map<string, ResourceStep>();
   const order: string[] = [];
   let unchanged = 0;
   const other: SelectedSteps["other"] = [];
 
-  const upsert = (step: PreviewStep, op: PlannedOp): CommitStep => {
+  const upsert = (step: PreviewStep, kind: ReviewedKind, op: PlannedOp): ResourceStep => {
     let c = byUrn.get(step.urn);
     if (c === undefined) {
-      c = { op, urn: step.urn, name: parseUrn(step.urn).name, replaceReasons: [], diffReasons: [] };
+      c = { kind, op, urn: step.urn, name: parseUrn(step.urn).name, replaceReasons: [], diffReasons: [] };
       byUrn.set(step.urn, c);
       order.push(step.urn);
     }
     return c;
   };
-  const merge = (c: CommitStep, step: PreviewStep) => {
+  const merge = (c: ResourceStep, step: PreviewStep) => {
     c.old ??= withoutInternal(step.oldState);
     c.new ??= withoutInternal(step.newState);
     for (const r of step.replaceReasons ?? []) if (!c.replaceReasons.includes(r)) c.replaceReasons.push(r);
@@ -80,11 +84,12 @@ export function selectCommitSteps(digest: PreviewDigest): SelectedSteps {
   };
 
   for (const step of digest.steps ?? []) {
-    if (!isCommitStep(step)) continue;
+    const kind = kindOfStep(step);
+    if (kind === undefined) continue;
     const primary = PRIMARY[step.op];
     if (step.op === "same") unchanged++;
     else if (primary !== undefined) {
-      const c = upsert(step, primary);
+      const c = upsert(step, kind, primary);
       c.op = primary === "replace" || c.op === "replace" ? "replace" : primary;
       // A replace step carries both states; prefer them over a partial one.
       if (primary === "replace") {
@@ -93,12 +98,12 @@ export function selectCommitSteps(digest: PreviewDigest): SelectedSteps {
       }
       merge(c, step);
     } else if (step.op === "create-replacement") {
-      const c = upsert(step, "replace");
+      const c = upsert(step, kind, "replace");
       c.op = "replace";
       c.new ??= withoutInternal(step.newState);
       merge(c, { ...step, oldState: undefined });
     } else if (step.op === "delete-replaced") {
-      const c = upsert(step, "replace");
+      const c = upsert(step, kind, "replace");
       c.op = "replace";
       c.old ??= withoutInternal(step.oldState);
       merge(c, { ...step, newState: undefined });
@@ -106,5 +111,5 @@ export function selectCommitSteps(digest: PreviewDigest): SelectedSteps {
       other.push({ op: step.op, name: parseUrn(step.urn).name });
     }
   }
-  return { changes: order.map((u) => byUrn.get(u) as CommitStep), unchanged, other };
+  return { changes: order.map((u) => byUrn.get(u) as ResourceStep), unchanged, other };
 }

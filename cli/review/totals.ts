@@ -1,10 +1,12 @@
-// Net change in committed value, per customer and credit type, and per
+// Net change in the value one kind grants (committed for commits, credited
+// for credits: never added together), per customer and credit type, and per
 // credit type over all customers. A contribution the preview does not show
 // (unknown until apply, or secret) is not guessed: the row keeps its known
 // part and records what is pending.
 
 import { sumAmounts } from "../../provider/core/money";
-import type { CommitChange, Delta, TotalRow, Totals } from "./model";
+import { COMMITS, CREDITS, type ReviewedKind } from "./kinds";
+import type { Change, Delta, Review, TotalRow, Totals } from "./model";
 import { type OpaqueKind, type Val, isOpaque } from "./values";
 
 const keyOf = (v: Val<string>): string => (isOpaque(v) ? `~${v.opaque}` : v);
@@ -32,10 +34,11 @@ function add(row: { net: number; pending: OpaqueKind[] }, amount: Val<number>): 
   }
 }
 
-export function totalsOf(changes: readonly CommitChange[]): Totals {
+/** The totals of the changes to resources of the kind named `noun`. */
+export function totalsOf(changes: readonly Change[], noun: string): Totals {
   const rows = new Map<string, TotalRow>();
   const overall = new Map<string, Omit<TotalRow, "customerId">>();
-  const deltas: Delta[] = changes.flatMap((c) => c.deltas);
+  const deltas: Delta[] = changes.filter((c) => c.kind === noun).flatMap((c) => c.deltas);
   for (const d of deltas) {
     const rowKey = `${keyOf(d.customerId)}\u0000${keyOf(d.creditTypeId)}`;
     let row = rows.get(rowKey);
@@ -50,4 +53,12 @@ export function totalsOf(changes: readonly CommitChange[]): Totals {
     (a, b) => compareVals(a.customerId, b.customerId) || compareVals(a.creditTypeId, b.creditTypeId),
   );
   return { byCustomer, overall: [...overall.values()].sort((a, b) => compareVals(a.creditTypeId, b.creditTypeId)) };
+}
+
+/** Each kind's totals, commits' first: shown, and checked by the gate, apart. */
+export function totalsByKind(review: Pick<Review, "totals" | "creditTotals">): Array<{ reviewed: ReviewedKind; totals: Totals }> {
+  return [
+    { reviewed: COMMITS, totals: review.totals },
+    { reviewed: CREDITS, totals: review.creditTotals },
+  ];
 }

@@ -12,7 +12,7 @@ const actions = (r: Review) => r.changes.map((c) => [c.action, c.name]);
 export const EXPECTATIONS: Record<string, (review: Review) => void> = {
   create(r) {
     expect(actions(r)).toEqual([["create", "acme-2027"]]);
-    expect(changeNamed(r, "acme-2027").after).toMatchObject({ customerId: "customer-1", committed: 12_000_000, name: "Acme 2027" });
+    expect(changeNamed(r, "acme-2027").after).toMatchObject({ customerId: "customer-1", value: 12_000_000, name: "Acme 2027" });
     expect(r.totals.overall).toEqual([expect.objectContaining({ net: 12_000_000, pending: [] })]);
   },
   edit(r) {
@@ -70,10 +70,33 @@ export const EXPECTATIONS: Record<string, (review: Review) => void> = {
       ["create", "initech-2027"],
     ]);
     expect(changeNamed(r, "initech-2027").after?.customerId).toEqual(UNKNOWN_VALUE);
-    expect(changeNamed(r, "acme-2027").after?.committed).toEqual(UNKNOWN_VALUE);
+    expect(changeNamed(r, "acme-2027").after?.value).toEqual(UNKNOWN_VALUE);
     const globex = changeNamed(r, "globex-2027");
     expect(globex.replaceUncertain).toBe(true);
     expect(globex.after?.name).toEqual(SECRET_VALUE);
     expect(r.totals.overall[0]?.pending).toEqual(["unknown"]);
+  },
+  credits(r) {
+    expect(r.changes.map((c) => [c.kind, c.action, c.name])).toEqual([
+      ["commit", "create", "acme-2028"],
+      ["credit", "replace", "acme-goodwill"],
+      ["credit", "archive", "acme-legacy"],
+      ["credit", "create", "acme-onboarding"],
+      ["credit", "edit", "acme-promo"],
+      ["credit", "endAccess", "acme-trial"],
+    ]);
+    const goodwill = changeNamed(r, "acme-goodwill");
+    expect(goodwill.replaceReasons.map((x) => [x.property, x.what])).toEqual([
+      ["accessSchedule", "the access credit type"],
+      ["salesforceOpportunityId", "the Salesforce opportunity id"],
+      ["uniquenessKey", "the uniqueness key"],
+    ]);
+    expect(goodwill.before?.id).toMatch(/^credit-\d+$/);
+    const promo = changeNamed(r, "acme-promo");
+    expect(promo.fields.map((f) => f.path)).toEqual(["name"]);
+    expect(promo.items.map((i) => [i.schedule, i.kind])).toEqual([["access", "update"]]);
+    expect(changeNamed(r, "acme-trial").removal?.endAccess).toMatchObject({ lostValue: 100_000, droppedInvoices: [] });
+    expect(r.totals.overall).toEqual([expect.objectContaining({ net: 15_000_000, pending: [] })]);
+    expect(r.creditTotals.overall.map((t) => t.net)).toEqual([-1_700_000, 1_000]);
   },
 };

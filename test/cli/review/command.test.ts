@@ -5,7 +5,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { USAGE } from "../../../cli/review/usage";
-import { AS_OF_ARG, fixturePath, runReview, visible } from "./helpers";
+import { AS_OF_ARG, creditTypesArg, fixturePath, runReview, visible } from "./helpers";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "review-cmd-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -31,7 +31,7 @@ describe("pulumi-metronome review", () => {
   });
 
   it("exits 3 with a clear line per reason when the gate requires approval", async () => {
-    const r = await runReview([fixturePath("mixed"), "--fail-on", "replace,delete", "--max-change", "100000", AS_OF_ARG]);
+    const r = await runReview([fixturePath("mixed"), "--fail-on", "replace,delete", "--max-change", "100000", AS_OF_ARG, creditTypesArg()]);
     expect(r.code).toBe(3);
     expect(r.stderr.trim().split("\n")).toEqual([
       "review gate: approval required: the plan replaces commit `globex-2027` (--fail-on replace)",

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { estimateEndAccess, nextWholeHour } from "../../../cli/review/end-access";
-import type { CommitSnapshot } from "../../../cli/review/model";
+import type { Snapshot } from "../../../cli/review/model";
 import { SECRET_VALUE } from "../../../cli/review/values";
 
 const USD = "2714e483-4ff1-48e4-9e25-ac732e8f24f2";
 const quarter = (n: number, start: string, end: string) => ({ id: `q${n}`, amount: 2_500_000, startingAt: start, endingBefore: end });
-const commit = (over: Partial<CommitSnapshot> = {}): CommitSnapshot => ({
-  commitId: "cmt-1",
+const commit = (over: Partial<Snapshot> = {}): Snapshot => ({
+  id: "cmt-1",
   customerId: "cus-1",
   productId: "prod-1",
   type: "PREPAID",
@@ -17,7 +17,7 @@ const commit = (over: Partial<CommitSnapshot> = {}): CommitSnapshot => ({
     quarter(3, "2027-07-01T00:00:00Z", "2027-10-01T00:00:00Z"),
     quarter(4, "2027-10-01T00:00:00Z", "2028-01-01T00:00:00Z"),
   ],
-  committed: 10_000_000,
+  value: 10_000_000,
   invoicing: {
     kind: "items",
     creditTypeId: USD,

@@ -70,6 +70,41 @@ describe("--max-change", () => {
   });
 });
 
+describe("credits", () => {
+  it("--fail-on counts credit removals and replacements as it counts commit ones", () => {
+    expect(gatedReviewOf("credits", { gate: { failOn: ["replace", "delete", "adopt"] } }).gate?.reasons).toEqual([
+      "the plan replaces credit `acme-goodwill` (--fail-on replace)",
+      "the plan archives credit `acme-legacy` (--fail-on delete)",
+      "the plan adopts a credit as credit `acme-legacy-adopted` (--fail-on adopt)",
+      "the plan ends access to credit `acme-trial` (--fail-on delete)",
+    ]);
+  });
+
+  const committed = (limit: string) => `customer \`cus-acme\`: net change +$120,000.00 exceeds --max-change ${limit}`;
+  const credited = (amount: string, limit: string) => `customer \`cus-acme\`: net change in credited value ${amount} exceeds --max-change ${limit}`;
+  // committed: +$120,000.00; credited: -$17,000.00 and +1,000 Cloud credits
+  it.each([
+    [10_000, [committed("$10,000.00"), credited("-$17,000.00", "$10,000.00")]],
+    [16_999.99, [committed("$16,999.99"), credited("-$17,000.00", "$16,999.99")]],
+    [17_000, [committed("$17,000.00")]],
+    [999, [committed("$999.00"), credited("-$17,000.00", "$999.00"), credited("+1,000 Cloud credits", "999 Cloud credits")]],
+    [120_000, []],
+  ])("--max-change %d checks committed and credited value each on its own", (limit, reasons) => {
+    expect(gatedReviewOf("credits", { gate: { failOn: [], maxChange: limit } }).gate?.reasons).toEqual(reasons);
+  });
+
+  it("a credited total the preview cannot show fails, naming the credited value", () => {
+    const digest = loadFixture("credits");
+    const step = digest.steps?.find((s) => s.urn.endsWith("::acme-onboarding"));
+    const schedule = step?.newState?.inputs?.accessSchedule as { scheduleItems: Array<{ amount: unknown }> };
+    (schedule.scheduleItems[0] as { amount: unknown }).amount = "[secret]";
+    const reasons = plainGate(reviewPreview(digest, { asOf: AS_OF, gate: { failOn: [], maxChange: 1_000_000 } })).gate?.reasons;
+    expect(reasons).toEqual([
+      "customer `cus-acme`: the net change in credited value in USD includes a secret amount, so it cannot be checked against --max-change $1,000,000.00",
+    ]);
+  });
+});
+
 describe("an errored preview", () => {
   it("fails the gate: the plan is incomplete", () => {
     const digest = loadFixture("create");

@@ -1,11 +1,13 @@
-// Shared helpers of the review tests: fixtures, a fixed review time, and the
-// command run in-process with captured output.
+// Shared helpers of the review tests: fixtures, a fixed review time, the
+// emulator's credit types, and the command run in-process with captured output.
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { run } from "../../../cli/review/command";
-import { creditTypeTable } from "../../../cli/review/credit-types";
-import type { CommitChange, Review } from "../../../cli/review/model";
+import { type CreditTypeInfo, creditTypeTable } from "../../../cli/review/credit-types";
+import type { Change, Review } from "../../../cli/review/model";
+import { CLOUD_CREDITS_CREDIT_TYPE_ID, EUR_CENTS_CREDIT_TYPE_ID } from "../../../emulator/credit-types";
 import { reviewPreview, type ReviewOptions } from "../../../cli/review/review";
 import { plainText } from "../../../cli/review/text";
 import type { PreviewDigest } from "../../../cli/review/preview-types";
@@ -15,13 +17,35 @@ export const FIXTURES = path.join(HERE, "fixtures");
 export const CAPTURED = path.join(FIXTURES, "captured");
 
 /** Every hand-written fixture's name. */
-export const FIXTURE_NAMES = ["create", "edit", "replace", "delete", "mixed", "unknowns", "secrets", "detailed-diff-null"] as const;
+export const FIXTURE_NAMES = ["create", "edit", "replace", "delete", "mixed", "unknowns", "secrets", "detailed-diff-null", "credits"] as const;
 
 /** Reviews pretend `pulumi up` runs at this time (end-of-access estimates). */
 export const AS_OF = new Date("2027-06-15T10:30:00Z");
 export const AS_OF_ARG = "--as-of=2027-06-15T10:30:00Z";
 
-export const TABLE = creditTypeTable();
+/**
+ * Names for the emulator's own credit types, which fixtures and captured
+ * plans use beside USD: the review knows only Metronome's USD (cents) id, so
+ * these are given as a --credit-types table would give them.
+ */
+export const EMULATOR_CREDIT_TYPES: ReadonlyMap<string, CreditTypeInfo> = new Map([
+  [EUR_CENTS_CREDIT_TYPE_ID, { name: "EUR", cents: true, symbol: "€" }],
+  [CLOUD_CREDITS_CREDIT_TYPE_ID, { name: "Cloud credits", cents: false }],
+]);
+
+export const TABLE = creditTypeTable(EMULATOR_CREDIT_TYPES);
+
+let creditTypesFile: string | undefined;
+
+/** `--credit-types=<file>` naming EMULATOR_CREDIT_TYPES, for runs of the command (the file is written once). */
+export function creditTypesArg(): string {
+  if (creditTypesFile === undefined) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "review-credit-types-"));
+    creditTypesFile = path.join(dir, "credit-types.json");
+    fs.writeFileSync(creditTypesFile, JSON.stringify(Object.fromEntries(EMULATOR_CREDIT_TYPES)));
+  }
+  return `--credit-types=${creditTypesFile}`;
+}
 
 export function fixturePath(name: string): string {
   return path.join(FIXTURES, `${name}.json`);
@@ -31,11 +55,12 @@ export function loadFixture(name: string): PreviewDigest {
   return JSON.parse(fs.readFileSync(fixturePath(name), "utf8")) as PreviewDigest;
 }
 
+/** The review of a fixture, at AS_OF, with the emulator's credit types named. */
 export function reviewOf(name: string, options: ReviewOptions = {}): Review {
-  return reviewPreview(loadFixture(name), { asOf: AS_OF, ...options });
+  return reviewPreview(loadFixture(name), { asOf: AS_OF, creditTypes: TABLE, ...options });
 }
 
-export function changeNamed(review: Review, name: string): CommitChange {
+export function changeNamed(review: Review, name: string): Change {
   const change = review.changes.find((c) => c.name === name);
   if (change === undefined) throw new Error(`no change for ${name}; have ${review.changes.map((c) => c.name).join(", ")}`);
   return change;

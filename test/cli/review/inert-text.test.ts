@@ -40,11 +40,11 @@ const PAYLOADS = [
 ];
 
 /** Keys whose string values are names and ids the review shows. */
-const UNTRUSTED_KEYS = new Set(["customerId", "productId", "invoiceContractId", "name", "uniquenessKey", "id"]);
+const UNTRUSTED_KEYS = new Set(["customerId", "productId", "invoiceContractId", "name", "uniquenessKey", "id", "existingCreditId", "salesforceOpportunityId"]);
 
-/** The mixed fixture with every name and id spelt `original + payload` (so sort order and equalities are kept). */
-function hostilePlan(): { digest: PreviewDigest; values: string[]; pairs: Array<[string, string]> } {
-  const digest = loadFixture("mixed");
+/** A fixture with every name and id spelt `original + payload` (so sort order and equalities are kept). */
+function hostilePlan(fixture: string): { digest: PreviewDigest; values: string[]; pairs: Array<[string, string]> } {
+  const digest = loadFixture(fixture);
   const chosen = new Map<string, string>();
   const hostile = (original: string): string => {
     let v = chosen.get(original);
@@ -53,7 +53,7 @@ function hostilePlan(): { digest: PreviewDigest; values: string[]; pairs: Array<
   };
   const walk = (v: unknown, key: string): unknown => {
     if (typeof v === "string") {
-      if (key === "urn" && v.includes(":CustomerCommit::")) return v.replace(/::([^:]+)$/, (_m, name: string) => `::${hostile(name)}`);
+      if (key === "urn" && /:Customer(Commit|Credit)::/.test(v)) return v.replace(/::([^:]+)$/, (_m, name: string) => `::${hostile(name)}`);
       // The quoting delimiters of review sentences, in text that sentences carry unquoted.
       if (key === "startingAt") return `${v}\u0002<b>\u0003`;
       return UNTRUSTED_KEYS.has(key) ? hostile(v) : v;
@@ -68,14 +68,14 @@ function hostilePlan(): { digest: PreviewDigest; values: string[]; pairs: Array<
   return { digest: out, values: [...chosen.values(), ...out.diagnostics.map((d) => d.message)], pairs: [...chosen, ...messages] };
 }
 
-function benignPlan(): PreviewDigest {
+function benignPlan(fixture: string): PreviewDigest {
   const walk = (v: unknown, key: string): unknown => {
     if (typeof v === "string") return key === "startingAt" ? `${v}(<b>)` : v;
     if (Array.isArray(v)) return v.map((x) => walk(x, key));
     if (v !== null && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x, k)]));
     return v;
   };
-  const digest = walk(loadFixture("mixed"), "") as PreviewDigest;
+  const digest = walk(loadFixture(fixture), "") as PreviewDigest;
   digest.diagnostics = PAYLOADS.slice(0, 4).map((_p, i) => ({ severity: "error", message: `refused: plain ${i}` }));
   return digest;
 }
@@ -102,11 +102,19 @@ const table = (creditTypeName: string) => creditTypeTable(new Map([[CLOUD_CREDIT
 const render = (digest: PreviewDigest, creditTypeName: string): string =>
   renderMarkdown(reviewPreview(digest, { asOf: AS_OF, gate: { failOn: ["replace", "delete"], maxChange: 1 } }), table(creditTypeName));
 
-describe("a review of a plan full of hostile values, rendered by a GFM renderer", () => {
-  const { digest, values, pairs } = hostilePlan();
+describe.each([
+  // One row per change in a table of changes, as many cells in each as the table has columns.
+  ["mixed", ["Metronome commit changes", "Changes", "Net change in committed value"], [8, 8, 8, 8, 8]],
+  [
+    "credits",
+    ["Metronome commit and credit changes", "Changes", "Net change in committed value", "Net change in credited value"],
+    [8, 8, 6, 6, 6, 6, 6, 6, 6],
+  ],
+])("a review of the %s plan full of hostile values, rendered by a GFM renderer", (fixture, headingTexts, cells) => {
+  const { digest, values, pairs } = hostilePlan(fixture);
   const hostileName = `Cloud ${PAYLOADS[0]} ${PAYLOADS[3]}`;
   const hostile = html(render(digest, hostileName));
-  const benign = html(render(benignPlan(), "Cloud credits"));
+  const benign = html(render(benignPlan(fixture), "Cloud credits"));
 
   it("uses every payload somewhere in the plan", () => {
     for (const p of PAYLOADS) expect(values.some((v) => v.includes(p)), p).toBe(true);
@@ -119,10 +127,10 @@ describe("a review of a plan full of hostile values, rendered by a GFM renderer"
   it("has no element, heading, list item, link or image that a value could have made", () => {
     expect(hostile).not.toMatch(/<(img|script|a|details|summary|del|ol|sup|section|input)\b/i);
     const headings = [...hostile.matchAll(/<h\d>(.*?)<\/h\d>/g)].map((m) => m[1]);
-    expect(headings).toEqual(["Metronome commit changes", "Changes", "Net change in committed value"]);
-    // One row per change in the changes table, eight cells in each: no value split a row or a cell.
+    expect(headings).toEqual(headingTexts);
+    // No value split a row or a cell.
     const rows = [...hostile.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) => (m[1]?.match(/<t[dh]\b/g) ?? []).length);
-    expect(rows.slice(0, 5)).toEqual([8, 8, 8, 8, 8]);
+    expect(rows.slice(0, cells.length)).toEqual(cells);
   });
 
   it("shows every value the review shows as written, invisible characters as ⟨U+…⟩", () => {

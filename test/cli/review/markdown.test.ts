@@ -7,7 +7,7 @@ import { renderMarkdown } from "../../../cli/review/render-markdown";
 import { reviewPreview } from "../../../cli/review/review";
 import { mdAlert, mdCode, mdLiteral, mdSentence } from "../../../cli/review/markdown";
 import { quoted } from "../../../cli/review/text";
-import { AS_OF, AS_OF_ARG, FIXTURE_NAMES, HERE, TABLE, fixturePath, loadFixture, reviewOf, runReview, visible } from "./helpers";
+import { AS_OF, AS_OF_ARG, FIXTURE_NAMES, HERE, TABLE, creditTypesArg, fixturePath, loadFixture, reviewOf, runReview, visible } from "./helpers";
 
 const markdownOf = (name: string) => renderMarkdown(reviewOf(name), TABLE);
 
@@ -95,7 +95,7 @@ describe("what a reviewer reads", () => {
 
   it("an empty plan says so", () => {
     const md = renderMarkdown(reviewPreview({ steps: [] }, { asOf: AS_OF }), TABLE);
-    expect(md).toContain("No commit changes.");
+    expect(md).toMatch(/^## Metronome commit and credit changes\n\nNo commit or credit changes\.\n/);
     expect(md).not.toContain("| Action |");
   });
 
@@ -118,7 +118,7 @@ describe("the example in examples/github-actions/README.md", () => {
   it("is what the command renders today", async () => {
     const readme = fs.readFileSync(path.join(HERE, "..", "..", "..", "examples", "github-actions", "README.md"), "utf8");
     const shown = /<!-- review:begin -->\n([\s\S]*?)\n<!-- review:end -->/.exec(readme)?.[1];
-    const r = await runReview([fixturePath("mixed"), "--fail-on", "replace,delete", "--max-change", "100000", AS_OF_ARG]);
+    const r = await runReview([fixturePath("mixed"), "--fail-on", "replace,delete", "--max-change", "100000", AS_OF_ARG, creditTypesArg()]);
     expect(r.code).toBe(3);
     expect(shown).toBe(r.stdout.trimEnd());
   });

@@ -22,7 +22,7 @@ describe("create", () => {
       type: "PREPAID",
       name: "Acme 2027",
       creditTypeId: USD,
-      committed: 12_000_000,
+      value: 12_000_000,
       access: [{ amount: 12_000_000, startingAt: "2027-01-01T00:00:00Z", endingBefore: "2028-01-01T00:00:00Z" }],
       invoicing: { kind: "items", creditTypeId: USD, items: [{ amount: 6_000_000 }, { amount: 6_000_000 }] },
     });
@@ -35,7 +35,7 @@ describe("edit", () => {
   const c = changeNamed(reviewOf("edit"), "acme-2027");
   it("lists changed fields old -> new", () => {
     expect(c.action).toBe("edit");
-    expect(c.before?.commitId).toBe("cmt-acme-2027");
+    expect(c.before?.id).toBe("cmt-acme-2027");
     expect(c.fields).toEqual([
       { path: "name", before: "Acme 2027", after: "Acme 2027 (expanded)" },
       { path: "priority", before: 100, after: 50 },
@@ -64,8 +64,8 @@ describe("edit", () => {
   });
 
   it("nets the committed value", () => {
-    expect(c.before?.committed).toBe(12_000_000);
-    expect(c.after?.committed).toBe(18_000_000);
+    expect(c.before?.value).toBe(12_000_000);
+    expect(c.after?.value).toBe(18_000_000);
     expect(c.deltas).toEqual([{ customerId: "cus-acme", creditTypeId: USD, amount: 6_000_000 }]);
   });
 });
@@ -190,7 +190,7 @@ describe("unknowns", () => {
 
   it("keeps an unknown amount out of the totals and says so", () => {
     const acme = changeNamed(review, "acme-2027");
-    expect(acme.after?.committed).toEqual(UNKNOWN_VALUE);
+    expect(acme.after?.value).toEqual(UNKNOWN_VALUE);
     expect(acme.items).toEqual([expect.objectContaining({ id: "acc-acme-1", after: expect.objectContaining({ amount: UNKNOWN_VALUE }) })]);
     expect(review.totals.byCustomer.find((r) => r.customerId === "cus-acme")).toEqual({ customerId: "cus-acme", creditTypeId: USD, net: 0, pending: ["unknown"] });
     expect(review.totals.byCustomer.find((r) => JSON.stringify(r.customerId) === JSON.stringify(UNKNOWN_VALUE))?.net).toBe(7_500_000);
@@ -211,7 +211,7 @@ describe("secrets", () => {
     const acme = changeNamed(review, "acme-2027");
     expect(acme.after?.name).toEqual(SECRET_VALUE);
     expect(acme.fields).toEqual([{ path: "name", before: SECRET_VALUE, after: SECRET_VALUE }]);
-    expect(acme.after?.committed).toEqual(SECRET_VALUE);
+    expect(acme.after?.value).toEqual(SECRET_VALUE);
     const hooli = changeNamed(review, "hooli-2027").after;
     expect(hooli?.access).toEqual(SECRET_VALUE);
     expect(hooli?.creditTypeId).toEqual(SECRET_VALUE);

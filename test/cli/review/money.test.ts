@@ -2,13 +2,13 @@ import { describe, expect, it } from "vitest";
 import { CreditTypesFileError, creditTypeTable, parseCreditTypes } from "../../../cli/review/credit-types";
 import { creditTypeLabel, formatMoney, limitInUnits } from "../../../cli/review/money";
 import { SECRET_VALUE, UNKNOWN_VALUE } from "../../../cli/review/values";
+import { CLOUD_CREDITS_CREDIT_TYPE_ID as CLOUD, EUR_CENTS_CREDIT_TYPE_ID as EUR, SEED_CREDIT_TYPES } from "../../../emulator/credit-types";
+import { USD_CENTS_CREDIT_TYPE_ID as USD } from "../../../provider/api/wire";
+import { TABLE as table } from "./helpers";
 
-const USD = "2714e483-4ff1-48e4-9e25-ac732e8f24f2";
-const EUR = "4f7e0f0a-5a16-4f4b-8f55-2f2c7b0d9e13";
-const CLOUD = "7d3c2d34-64a7-4a0c-9d39-1b7b0e1a6c21";
 const OTHER = "0b5e1f3a-9c2d-4e6f-8a7b-1c2d3e4f5a6b";
-const table = creditTypeTable();
 
+// `table` names the emulator's EUR and Cloud credits beside USD (helpers.ts).
 describe("formatMoney", () => {
   it.each([
     [12_000_000, USD, "$120,000.00"],
@@ -51,7 +51,30 @@ describe("formatMoney", () => {
   });
 });
 
+describe("the credit types known without a --credit-types file", () => {
+  const known = creditTypeTable();
+
+  it("is Metronome's USD (cents) only", () => {
+    expect([...known.keys()]).toEqual([USD]);
+    expect(formatMoney(12_000_000, USD, known)).toBe("$120,000.00");
+  });
+
+  it.each([
+    ["EUR", EUR],
+    ["Cloud credits", CLOUD],
+  ])("does not name the emulator's own %s", (_name, id) => {
+    expect(formatMoney(1_500, id, known)).toBe(`1,500 units of credit type ${id}`);
+    expect(creditTypeLabel(id, known)).toBe(`credit type ${id}`);
+  });
+});
+
 describe("--credit-types files", () => {
+  it("names the emulator's credit types as its /v1/credit-types/list answers them", () => {
+    const t = creditTypeTable(parseCreditTypes({ data: SEED_CREDIT_TYPES }));
+    expect(formatMoney(150_000, EUR, t)).toBe("1,500.00 EUR");
+    expect(formatMoney(1_500, CLOUD, t)).toBe("1,500 Cloud credits");
+  });
+
   it("accepts a map of id to name, cents and symbol", () => {
     const extra = parseCreditTypes({ [OTHER.toUpperCase()]: { name: "GBP", cents: true, symbol: "£" }, abc: { name: "Tokens" } });
     const t = creditTypeTable(extra);

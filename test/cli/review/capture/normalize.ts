@@ -1,7 +1,7 @@
 // Makes a captured `pulumi preview --json` document stable across runs,
 // without touching its shape: ids Metronome and the engine mint (random
 // UUIDs) become readable names by where they first appear (customer-1,
-// commit-2, item-3, ...), uniqueness-key hashes become counters, timestamps
+// commit-2, credit-1, item-3, ...), uniqueness-key hashes become counters, timestamps
 // of when things ran become fixed, and steps (and their diffReasons and
 // replaceReasons) and diagnostics are sorted: the engine runs independent
 // resources in parallel, so its order varies.
@@ -19,7 +19,12 @@ const NAME_BY_KEY: Record<string, string> = {
   productId: "product",
   invoiceContractId: "contract",
   existingCommitId: "commit",
+  existingCreditId: "credit",
 };
+
+/** What the `id` of a resource state names: a credit for a CustomerCredit, else a commit. */
+const idPrefixOf = (state: Record<string, unknown>, outer: string): string =>
+  typeof state.type === "string" ? (state.type.endsWith(":CustomerCredit") ? "credit" : "commit") : outer;
 
 type Json = unknown;
 const isObject = (v: Json): v is Record<string, Json> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -38,13 +43,16 @@ export function normalizeCapture(doc: Json, keep: readonly string[]): Json {
 
   // 1. Name ids by the property they first appear under; number key hashes.
   const hashes = new Map<string, string>();
-  const collect = (v: Json, key: string | undefined, inItems: boolean): void => {
+  const collect = (v: Json, key: string | undefined, inItems: boolean, idPrefix: string): void => {
     if (typeof v === "string") {
       for (const h of v.match(KEY_HASH) ?? []) if (!hashes.has(h)) hashes.set(h, `#${String(hashes.size + 1).padStart(16, "0")}`);
-      const prefix = key === undefined ? undefined : key === "id" ? (inItems ? "item" : "commit") : NAME_BY_KEY[key];
+      const prefix = key === undefined ? undefined : key === "id" ? (inItems ? "item" : idPrefix) : NAME_BY_KEY[key];
       if (prefix !== undefined) for (const m of v.match(UUID) ?? []) name(m, prefix);
-    } else if (Array.isArray(v)) v.forEach((x) => collect(x, key, inItems || key === "scheduleItems"));
-    else if (isObject(v)) for (const [k, x] of Object.entries(v)) collect(x, k, inItems);
+    } else if (Array.isArray(v)) v.forEach((x) => collect(x, key, inItems || key === "scheduleItems", idPrefix));
+    else if (isObject(v)) {
+      const own = idPrefixOf(v, idPrefix);
+      for (const [k, x] of Object.entries(v)) collect(x, k, inItems, own);
+    }
   };
   const byText = (...keys: string[]) => (a: Json, b: Json) => {
     const ta = isObject(a) ? keys.map((k) => String(a[k])).join("\u0000") : "";
@@ -57,7 +65,7 @@ export function normalizeCapture(doc: Json, keep: readonly string[]): Json {
       ...(Array.isArray(doc.steps) ? { steps: [...doc.steps].sort(byText("urn")) } : {}),
     };
   }
-  collect(doc, undefined, false);
+  collect(doc, undefined, false, "commit");
 
   // 2. Rewrite every string; ids not named yet (engine ids) become uuid-N.
   const rewrite = (s: string): string =>

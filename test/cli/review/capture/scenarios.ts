@@ -8,10 +8,12 @@ import { loadBuiltPackage } from "../../../helpers/built-package";
 const nodeRequire = createRequire(import.meta.url);
 type Pulumi = typeof import("@pulumi/pulumi");
 type CommitClass = typeof import("../../../../provider/resource/customer-commit").CustomerCommit;
+type CreditClass = typeof import("../../../../provider/resource/customer-credit").CustomerCredit;
 type Args = import("../../../../provider/resource/args").CustomerCommitArgs;
+type CreditArgs = import("../../../../provider/index").CustomerCreditArgs;
 
 export const pulumi: Pulumi = nodeRequire("@pulumi/pulumi");
-const { CustomerCommit } = loadBuiltPackage<{ CustomerCommit: CommitClass }>();
+const { CustomerCommit, CustomerCredit } = loadBuiltPackage<{ CustomerCommit: CommitClass; CustomerCredit: CreditClass }>();
 
 export const EUR = "4f7e0f0a-5a16-4f4b-8f55-2f2c7b0d9e13";
 export const CLOUD_CREDITS = "7d3c2d34-64a7-4a0c-9d39-1b7b0e1a6c21";
@@ -53,6 +55,11 @@ function commit(name: string, args: Args, opts?: import("@pulumi/pulumi").Custom
   return new CustomerCommit(name, args, opts);
 }
 
+/** A credit of the customer on the prepaid product: granted, never invoiced. */
+function credit(w: World, c: Customer, name: string, extra: Partial<CreditArgs> & Pick<CreditArgs, "accessSchedule">) {
+  return new CustomerCredit(name, { customerId: c.id, productId: w.prepaidProduct, priority: 10, name, ...extra });
+}
+
 /** A PREPAID commit invoiced on its contract. */
 function prepaid(w: World, c: Customer, extra: Partial<Args> & Pick<Args, "accessSchedule">): Args {
   return { customerId: c.id, type: "PREPAID", productId: w.prepaidProduct, priority: 100, invoiceContractId: c.contractId, ...extra };
@@ -90,6 +97,12 @@ const quarterly = (w: World, c: Customer, name: string, each: number, quarters: 
     }),
   );
 
+const halves = (each: number) => ({
+  scheduleItems: [
+    { amount: each, startingAt: t("2027-01-01"), endingBefore: t("2027-07-01") },
+    { amount: each, startingAt: t("2027-07-01"), endingBefore: t("2028-01-01") },
+  ],
+});
 const yearly = (amount: number, year = 2027) => ({ scheduleItems: [{ amount, startingAt: t(`${year}-01-01`), endingBefore: t(`${year + 1}-01-01`) }] });
 const invoicedOnce = (amount: number, date = "2027-01-01") => ({ scheduleItems: [{ timestamp: t(date), amount }] });
 
@@ -202,6 +215,27 @@ export const SCENARIOS: Scenario[] = [
       // A customer id from another resource: the same customer, but the preview cannot know,
       // so the commit may be replaced. Also a secret name and an unknown description.
       commit("globex-2027", { ...prepaid(w, w.globex, { name: pulumi.secret("Globex 2027 (renewal)"), description: seed.id, accessSchedule: yearly(5_000_000), invoiceSchedule: invoicedOnce(5_000_000) }), customerId: later(w.globex.id) });
+    },
+  },
+  {
+    name: "credits",
+    before: (w) => {
+      commit("acme-2027", prepaid(w, w.acme, { name: "Acme 2027", accessSchedule: yearly(12_000_000), invoiceSchedule: invoicedOnce(12_000_000) }));
+      credit(w, w.acme, "acme-promo", { accessSchedule: { scheduleItems: [{ amount: 400_000, startingAt: t("2027-01-01"), endingBefore: t("2027-07-01") }] } });
+      credit(w, w.acme, "acme-goodwill", { accessSchedule: yearly(300_000), salesforceOpportunityId: "006-OLD" });
+      credit(w, w.acme, "acme-legacy", { accessSchedule: yearly(2_000_000) });
+      credit(w, w.acme, "acme-trial", { accessSchedule: halves(100_000), onDelete: "endAccess" });
+    },
+    after: (w) => {
+      // The commit is kept, and a new one added: committed value, apart from the credits'.
+      commit("acme-2027", prepaid(w, w.acme, { name: "Acme 2027", accessSchedule: yearly(12_000_000), invoiceSchedule: invoicedOnce(12_000_000) }));
+      commit("acme-2028", prepaid(w, w.acme, { name: "Acme 2028", accessSchedule: yearly(15_000_000, 2028), invoiceSchedule: invoicedOnce(15_000_000, "2028-01-01") }));
+      credit(w, w.acme, "acme-onboarding", { accessSchedule: { scheduleItems: [{ amount: 500_000, startingAt: t("2027-01-01"), endingBefore: t("2027-04-01") }] } });
+      // Raised and renamed: edited in place.
+      credit(w, w.acme, "acme-promo", { name: "acme-promo (spring)", accessSchedule: { scheduleItems: [{ amount: 600_000, startingAt: t("2027-01-01"), endingBefore: t("2027-07-01") }] } });
+      // Another credit type and another opportunity: neither can be edited.
+      credit(w, w.acme, "acme-goodwill", { accessSchedule: { creditTypeId: CLOUD_CREDITS, ...yearly(1_000) }, salesforceOpportunityId: "006-NEW" });
+      // acme-legacy (archive) and acme-trial (endAccess) are removed.
     },
   },
 ];
