@@ -13,43 +13,30 @@
 import type { Commit } from "../../provider/api/wire";
 import { USD_CENTS_CREDIT_TYPE_ID } from "../../provider/api/wire";
 import {
-  type CustomerCommitInputs,
   type OnDelete,
   canonicalTimestamp,
   commitToState,
   parseTimestamp,
   validateInputs,
 } from "../../provider/core";
-import { type Obj, isObj, stableStringify } from "../../provider/core/util";
+import { canonicalize } from "../../provider/core/canonical";
+import type { Kind } from "../../provider/core/kind/kind";
+import { customerCommitKind } from "../../provider/core/kinds/commit";
+import { type Obj, type PathSegment, deepEqual, getAt, isObj, stableStringify } from "../../provider/core/util";
 import { differences, formatDifferences } from "../../provider/core/differences";
 import { usdFromCents as usd } from "./format";
 import type { CustomerCommits } from "./list";
 import { resourceNames, variableNames } from "./names";
 import { detectFrequency, unmodelledFields } from "./notes";
 
-/** The order in which arguments are written (the order a person reads a commit in). */
-export const ARG_ORDER = [
-  "existingCommitId",
-  "customerId",
-  "type",
-  "productId",
-  "priority",
-  "name",
-  "description",
-  "rateType",
-  "accessSchedule",
-  "invoiceContractId",
-  "invoiceSchedule",
-  "applicableContractIds",
-  "applicableProductIds",
-  "applicableProductTags",
-  "specifiers",
-  "customFields",
-  "netsuiteSalesOrderId",
-  "salesforceOpportunityId",
-  "uniquenessKey",
-  "onDelete",
-] as const;
+/**
+ * The order in which a kind's arguments are written: the adoption line
+ * (`existingCommitId`) first, then the kind's fields in table order, which is
+ * the order a person reads a declaration in.
+ */
+export function argOrder(kind: Kind): string[] {
+  return [kind.existingIdField, ...kind.fieldNames.filter((n) => n !== kind.existingIdField)];
+}
 
 /** What the renderer writes next to a value: a trailing `// ...` comment, keyed by argument path. */
 export type Annotations = Record<string, string>;
@@ -148,29 +135,52 @@ function whyUndeclarable(commit: Commit): string | undefined {
   return undefined;
 }
 
-/** Canonical default values that are left out of the declaration. */
-function withoutDefaults(inputs: CustomerCommitInputs): Obj {
-  const out: Obj = { ...inputs };
-  const access = { ...inputs.accessSchedule } as Obj;
-  if (access.creditTypeId === USD_CENTS_CREDIT_TYPE_ID) delete access.creditTypeId;
-  out.accessSchedule = access;
-  if (inputs.invoiceSchedule !== undefined) {
-    const invoice = { ...inputs.invoiceSchedule } as Obj;
-    if (invoice.creditTypeId === USD_CENTS_CREDIT_TYPE_ID) delete invoice.creditTypeId;
-    if (invoice.doNotInvoice === false) delete invoice.doNotInvoice;
-    out.invoiceSchedule = invoice;
-  }
+/**
+ * The declaration's arguments: canonical inputs in argument order, without
+ * the values that equal the canonical defaults. A key is a default exactly
+ * when removing it leaves the canonical form unchanged (canonicalize fills it
+ * back in): USD credit types, `doNotInvoice: false`, `LIST_RATE`, `onDelete:
+ * "archive"`, and whatever default a kind's field table declares, at any depth.
+ */
+export function withoutDefaults(inputs: Obj, kind: Kind): Obj {
+  const target = canonicalize(inputs, kind);
+  let current = inputs;
+  // Top down: a value whose removal changes the canonical form is kept, and
+  // its own keys (and those of the objects in its lists) are tried in turn.
+  const visit = (path: PathSegment[]): void => {
+    const here = getAt(current, path);
+    if (Array.isArray(here)) here.forEach((_, i) => visit([...path, i]));
+    if (!isObj(here)) return;
+    for (const key of Object.keys(here)) {
+      const candidate = removedAt(current, [...path, key]) as Obj;
+      if (deepEqual(canonicalize(candidate, kind), target)) current = candidate;
+      else visit([...path, key]);
+    }
+  };
+  visit([]);
+  const out: Obj = { ...current };
   if (Array.isArray(out.specifiers)) out.specifiers = out.specifiers.map((sp) => orderKeys(sp, SPECIFIER_ORDER));
-  if (out.rateType === "LIST_RATE") delete out.rateType;
-  if (out.onDelete === "archive") delete out.onDelete;
   const ordered: Obj = {};
-  for (const key of ARG_ORDER) if (out[key] !== undefined) ordered[key] = orderSchedule(key, out[key]);
+  for (const key of argOrder(kind)) if (out[key] !== undefined) ordered[key] = orderSchedule(out[key]);
   return ordered;
 }
 
+/** A copy of `value` without the key at `path` (copies along the path only; key order kept). */
+function removedAt(value: unknown, path: readonly PathSegment[]): unknown {
+  const [head, ...rest] = path;
+  if (head === undefined) return value;
+  if (Array.isArray(value) && typeof head === "number") return value.map((v, i) => (i === head ? removedAt(v, rest) : v));
+  if (!isObj(value) || typeof head !== "string") return value;
+  if (rest.length === 0) {
+    const { [head]: _removed, ...others } = value;
+    return others;
+  }
+  return { ...value, [head]: removedAt(value[head], rest) };
+}
+
 /** Schedules read best with the credit type first and the items last. */
-function orderSchedule(key: string, value: unknown): unknown {
-  if ((key !== "accessSchedule" && key !== "invoiceSchedule") || !isObj(value)) return value;
+function orderSchedule(value: unknown): unknown {
+  if (!isObj(value) || (!("scheduleItems" in value) && !("recurringSchedule" in value))) return value;
   const { scheduleItems, recurringSchedule, ...head } = value;
   const items = Array.isArray(scheduleItems) ? scheduleItems.map(orderItem) : scheduleItems;
   return { ...head, ...(recurringSchedule === undefined ? {} : { recurringSchedule }), ...(items === undefined ? {} : { scheduleItems: items }) };
@@ -195,7 +205,7 @@ function orderKeys(value: unknown, order: readonly string[]): unknown {
 function declare(commit: Commit, customerId: string, options: ModelOptions): Declaration {
   const prior = { customerId, existingCommitId: commit.id, onDelete: options.onDelete };
   const { inputs } = commitToState(commit, prior);
-  const args = withoutDefaults(inputs);
+  const args = withoutDefaults(inputs, customerCommitKind);
   const raw = commit as unknown as Obj;
   const notes: string[] = [];
   const annotations: Annotations = {};
@@ -245,7 +255,7 @@ function declare(commit: Commit, customerId: string, options: ModelOptions): Dec
     }
   }
 
-  for (const field of unmodelledFields(raw)) {
+  for (const field of unmodelledFields(raw, customerCommitKind)) {
     notes.push(
       `Not declared: ${field.about ?? field.path} = ${stableStringify(field.value)}. CustomerCommitArgs has no ` +
         `place for \`${field.path}\`; the provider neither compares nor changes it, so it stays as Metronome holds it.`,

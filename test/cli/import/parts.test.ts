@@ -8,6 +8,7 @@ import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Commit } from "../../../provider/api/wire";
 import { buildModel } from "../../../cli/import/model";
+import { customerCommitKind } from "../../../provider/core/kinds/commit";
 import { commentBlock, numberLiteral, propertyKey, usdFromCents } from "../../../cli/import/format";
 import { camelIdentifier, resourceNames, slug, variableNames } from "../../../cli/import/names";
 import { detectFrequency, unmodelledFields } from "../../../cli/import/notes";
@@ -132,7 +133,7 @@ describe("notes", () => {
         specifiers: [{ product_id: "p", exclude: [{ product_id: "q" }] }],
         access_schedule: { schedule_items: [{ id: "i", amount: 1, starting_at: "s", ending_before: "e", note: "x" }] },
         custom_fields: { anything: "goes" },
-      }),
+      }, customerCommitKind),
     ).toEqual([
       { path: "access_schedule.schedule_items[0].note", value: "x" },
       { path: "hierarchy_configuration", value: { child_access: { type: "NONE" } }, about: expect.stringContaining("hierarchy") },
