@@ -90,9 +90,9 @@ function knownAt(kind: Kind, top: ReadonlySet<string>, schemaPath: string): Read
   return kind.fieldNames.some((n) => (kind.fields[n] as Field).wire === wire) ? REFERENCE : undefined;
 }
 
-/** What the comment says about fields Metronome documents but the resource does not model. */
+/** What the comment says about fields Metronome documents but the resource does not model (`{noun}`: commit, credit). */
 const KNOWN_UNMODELLED: Record<string, string> = {
-  hierarchy_configuration: "hierarchy configuration (which child customers' contracts may draw the commit down)",
+  hierarchy_configuration: "hierarchy configuration (which child customers' contracts may draw the {noun} down)",
   contract: "the contract of a contract-level commit",
   rollover_fraction: "rollover fraction (contract commits)",
   rolled_over_from: "the commit it was rolled over from",
@@ -126,7 +126,7 @@ export function unmodelledFields(record: Obj, kind: Kind): UnmodelledField[] {
       const childPath = path === "" ? key : `${path}.${key}`;
       if (!known.has(key)) {
         if (!isEmpty(v)) {
-          const about = schemaPath === "" ? KNOWN_UNMODELLED[key] : undefined;
+          const about = schemaPath === "" ? KNOWN_UNMODELLED[key]?.replace("{noun}", kind.noun) : undefined;
           out.push({ path: childPath, value: v, ...(about === undefined ? {} : { about }) });
         }
         continue;
