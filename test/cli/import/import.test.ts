@@ -15,7 +15,7 @@ import { startEmulator, type Emulator } from "../../../emulator/index";
 import { TEST_EMULATOR_OPTIONS } from "../../helpers/emulator-options";
 import { USD_CENTS_CREDIT_TYPE_ID } from "../../../provider/api/wire";
 import { MetronomeClient } from "../../../provider/client";
-import { checkInputs, commitToState, replacedProperties, validateInputs } from "../../../provider/core";
+import { checkInputs, commitToState, defaultUniquenessKey, replaceOnlyFields, replacedProperties, validateInputs } from "../../../provider/core";
 import { recordToState } from "../../../provider/core/from-api";
 import type { Kind } from "../../../provider/core/kind/kind";
 import { customerCommitKind } from "../../../provider/core/kinds/commit";
@@ -23,6 +23,7 @@ import { customerCreditKind } from "../../../provider/core/kinds/credit";
 import { createRecord, type DeclaredInputs } from "../../../provider/runtime/create";
 import { commitBinding, creditBinding } from "../../../provider/runtime/kind-binding";
 import { readRecord } from "../../../provider/runtime/read";
+import { buildImportFile } from "../../../cli/import/import-file";
 import { IMPORT_KINDS } from "../../../cli/import/kinds";
 import { listCustomers } from "../../../cli/import/list";
 import { buildModel } from "../../../cli/import/model";
@@ -290,6 +291,26 @@ describe("pulumi-metronome import", () => {
     const forced = await runImport(["--customer", seeded.customers.acme, "--customer", seeded.customers.globex, "--out", outFile, "--force"], env);
     expect(forced.code).toBe(0);
     expect(fs.readFileSync(outFile, "utf8")).toBe(text);
+  });
+
+  it("writes, in the import file, the key each class derives for a record without one (a credit's scoped to credits)", async () => {
+    const listed = await listCustomers(client, [seeded.customers.acme, seeded.customers.globex], IMPORT_KINDS);
+    const built = await buildImportFile(buildModel(listed, { onDelete: "archive" }), { project: "billing", stack: "prod" }, { bearerToken: TOKEN, baseUrl: emulator.url });
+    expect(built.left).toEqual([]);
+    const file = built.file as { resources: Array<{ type: string; name: string; inputs: Record<string, unknown> }> };
+    expect(file.resources).toHaveLength(declared.length);
+    const keyless = declared.filter((d) => d.args.uniquenessKey === undefined);
+    expect(keyless.map((d) => d.className)).toContain("CustomerCredit");
+    for (const d of keyless) {
+      const { kind } = KINDS[d.className]!;
+      const entry = file.resources.find((r) => r.name === d.name);
+      expect(entry?.type, d.name).toBe(`pulumi-nodejs:dynamic/metronome:${d.className}`);
+      const parts = { project: "billing", stack: "prod", name: d.name, replaceOnly: replaceOnlyFields(d.args, kind) };
+      const derived = defaultUniquenessKey({ ...parts, ...(kind.keyScope === undefined ? {} : { scope: kind.keyScope }) });
+      expect(entry?.inputs.uniquenessKey, d.name).toBe(derived);
+      // A credit's key is not the one a commit of the same name would derive.
+      if (kind === customerCreditKind) expect(derived).not.toBe(defaultUniquenessKey(parts));
+    }
   });
 
   it("fails naming the customer Metronome does not know, and writes nothing", async () => {
