@@ -11,7 +11,7 @@ interface Command {
 /* eslint-disable @typescript-eslint/no-require-imports */
 const COMMANDS: Record<string, { summary: string; load: () => Command }> = {
   review: { summary: "Summarize `pulumi preview --json` as money, for a pull request", load: () => require("./review/command") },
-  import: { summary: "Write CustomerCommit declarations for commits that already exist", load: () => require("./import/command") },
+  import: { summary: "Write CustomerCommit/CustomerCredit declarations for records that already exist", load: () => require("./import/command") },
 };
 
 export async function main(argv: string[], unsafeIo: CommandIo): Promise<number> {

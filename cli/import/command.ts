@@ -1,16 +1,20 @@
-// `pulumi-metronome import`: lists customers' commits in Metronome and writes
-// a TypeScript module declaring each live one as a CustomerCommit with
-// `existingCommitId` (list.ts -> model.ts -> render.ts). Nothing is written
-// to Metronome. The module goes to --out, or to standard output.
+// `pulumi-metronome import`: lists customers' commits and credits in
+// Metronome and writes a TypeScript module declaring each live commit as a
+// CustomerCommit with `existingCommitId` and each live credit as a
+// CustomerCredit with `existingCreditId` (list.ts -> model.ts -> render.ts).
+// Nothing is written to Metronome. The module goes to --out, or to standard
+// output.
 
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { MetronomeClient } from "../../provider/client";
+import type { Kind } from "../../provider/core/kind/kind";
 import type { CommandIo } from "../io";
 import { ImportFileError, buildImportFile } from "./import-file";
-import { ListCommitsError, listCustomerCommits } from "./list";
-import { StateReadError, exportStack, managedCommitIds, readStateFile } from "./managed";
-import { buildModel } from "./model";
+import { counted, kindByNoun, listed } from "./kinds";
+import { ListError, listCustomers } from "./list";
+import { StateReadError, exportStack, managedIds, readStateFile } from "./managed";
+import { type CustomerModel, buildModel, declarationsOf } from "./model";
 import { USAGE, parseOptions } from "./options";
 import { renderModule } from "./render";
 
@@ -44,6 +48,8 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
     return 2;
   }
   const { options } = parsed;
+  const kinds = options.kinds.map((noun) => kindByNoun(noun) as Kind);
+  const nouns = listed(kinds.map((k) => `${k.noun}s`));
 
   const bearerToken = nonEmpty(io.env.METRONOME_BEARER_TOKEN);
   if (bearerToken === undefined) {
@@ -57,14 +63,14 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
     }
   }
 
-  // The commits the target stack already manages are not declared again.
+  // The commits and credits the target stack already manages are not declared again.
   let managed: Set<string> | undefined;
   try {
-    if (options.state !== undefined) managed = managedCommitIds(readStateFile(options.state));
-    else if (options.stack !== undefined) managed = managedCommitIds(exportStack(options.stack, process.cwd(), io.env));
+    if (options.state !== undefined) managed = managedIds(readStateFile(options.state));
+    else if (options.stack !== undefined) managed = managedIds(exportStack(options.stack, process.cwd(), io.env));
   } catch (error) {
     if (error instanceof StateReadError) {
-      io.stderr(`pulumi-metronome import: cannot tell which commits the stack manages: ${error.message}\n`);
+      io.stderr(`pulumi-metronome import: cannot tell which ${nouns} the stack manages: ${error.message}\n`);
       return 2;
     }
     throw error;
@@ -82,14 +88,10 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
   let text: string;
   let importFile: string | undefined;
   let leftOut: string[] = [];
-  let declared = 0;
-  let archived = 0;
-  let skipped = 0;
-  let warnings = 0;
-  let undeclarable = 0;
+  let model: CustomerModel[];
   try {
-    const listed = await listCustomerCommits(client, options.customers);
-    const model = buildModel(listed, { onDelete: options.onDelete, ...(managed === undefined ? {} : { managed }) });
+    const listedRecords = await listCustomers(client, options.customers, kinds);
+    model = buildModel(listedRecords, { onDelete: options.onDelete, ...(managed === undefined ? {} : { managed }) });
     text = renderModule(model);
     if (options.importFile !== undefined) {
       const keys = { stack: options.stack, project: options.project ?? projectNameIn(process.cwd()) };
@@ -97,15 +99,8 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
       importFile = `${JSON.stringify(built.file, null, 2)}\n`;
       leftOut = built.left.map((l) => `${l.resourceName}: ${l.reason}`);
     }
-    for (const customer of model) {
-      declared += customer.declarations.length;
-      archived += customer.archived;
-      skipped += customer.managed;
-      warnings += customer.declarations.filter((d) => d.warnings.length > 0).length;
-      undeclarable += customer.undeclarable.length;
-    }
   } catch (error) {
-    if (error instanceof ListCommitsError) {
+    if (error instanceof ListError) {
       io.stderr(`pulumi-metronome import: ${error.message}\n`);
       return 1;
     }
@@ -122,26 +117,40 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
   else fs.writeFileSync(options.out, text, "utf8");
   if (options.importFile !== undefined && importFile !== undefined) fs.writeFileSync(options.importFile, importFile, "utf8");
 
-  const where = options.out === undefined ? "" : ` to ${options.out}`;
-  io.stderr(
-    `Wrote ${declared} CustomerCommit declaration${declared === 1 ? "" : "s"}${where} ` +
-      `(${options.customers.length} customer${options.customers.length === 1 ? "" : "s"}; ` +
-      `${archived} archived commit${archived === 1 ? "" : "s"} skipped` +
-      `${managed === undefined ? "" : `; ${skipped} commit${skipped === 1 ? "" : "s"} the stack already manages skipped`}).\n`,
-  );
+  for (const line of summaryLines(model, kinds, options.customers.length, options.out, managed !== undefined)) io.stderr(`${line}\n`);
   if (options.importFile !== undefined) {
-    const imported = declared - leftOut.length;
+    const imported = declarationsOf(model).length - leftOut.length;
     io.stderr(
-      `Wrote the Pulumi import file ${options.importFile} (${imported} resource${imported === 1 ? "" : "s"}): ` +
+      `Wrote the Pulumi import file ${options.importFile} (${counted(imported, "resource")}): ` +
         `run \`pulumi import --file ${options.importFile} --generate-code=false\` (Pulumi >= 3.254), then \`pulumi up\` with the declarations.\n`,
     );
     for (const line of leftOut) io.stderr(`  left out of the import file: ${line}\n`);
   }
-  if (undeclarable > 0) {
-    io.stderr(`${undeclarable} commit${undeclarable === 1 ? "" : "s"} could not be declared; the module says why.\n`);
-  }
+  const warnings = declarationsOf(model).filter((d) => d.warnings.length > 0).length;
   if (warnings > 0) {
-    io.stderr(`${warnings} declaration${warnings === 1 ? "" : "s"} carry a WARNING comment: read them before \`pulumi up\`.\n`);
+    io.stderr(`${counted(warnings, "declaration")} carry a WARNING comment: read them before \`pulumi up\`.\n`);
   }
   return 0;
+}
+
+/**
+ * What was written, per kind in the module's order:
+ *   Wrote 8 CustomerCommit declarations and 3 CustomerCredit declarations to
+ *   out.ts (2 customers; 1 archived commit and 1 archived credit skipped; ...).
+ * and which records could not be declared.
+ */
+function summaryLines(model: readonly CustomerModel[], kinds: readonly Kind[], customers: number, out: string | undefined, fromStack: boolean): string[] {
+  const sections = model.flatMap((m) => m.sections);
+  const total = (kind: Kind, count: (s: (typeof sections)[number]) => number): number =>
+    sections.filter((s) => s.kind === kind).reduce((sum, s) => sum + count(s), 0);
+  const declared = listed(kinds.map((k) => `${counted(total(k, (s) => s.declarations.length), `${k.typeName} declaration`)}`));
+  const archived = listed(kinds.map((k) => counted(total(k, (s) => s.archived), `archived ${k.noun}`)));
+  const managed = listed(kinds.map((k) => counted(total(k, (s) => s.managed), k.noun)));
+  const lines = [
+    `Wrote ${declared}${out === undefined ? "" : ` to ${out}`} (${counted(customers, "customer")}; ${archived} skipped` +
+      `${fromStack ? `; ${managed} the stack already manages skipped` : ""}).`,
+  ];
+  const undeclarable = kinds.map((k) => counted(total(k, (s) => s.undeclarable.length), k.noun)).filter((p) => !p.startsWith("0 "));
+  if (undeclarable.length > 0) lines.push(`${listed(undeclarable)} could not be declared; the module says why.`);
+  return lines;
 }

@@ -1,14 +1,13 @@
-// The commits a Pulumi stack already manages, read from its state (the
-// output of `pulumi stack export`), so that `import` does not declare them a
-// second time: a second declaration would either collide with the first
-// resource or adopt the same commit twice, and removing one of the two would
-// archive a commit the other still declares.
+// The commits and credits a Pulumi stack already manages, read from its
+// state (the output of `pulumi stack export`), so that `import` does not
+// declare them a second time: a second declaration would either collide with
+// the first resource or adopt the same record twice, and removing one of the
+// two would archive a record the other still declares.
 
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
-
-/** The type token of `CustomerCommit` resources in state. */
-export const CUSTOMER_COMMIT_TYPE = "pulumi-nodejs:dynamic/metronome:CustomerCommit";
+import type { Kind } from "../../provider/core/kind/kind";
+import { IMPORT_KINDS, typeToken } from "./kinds";
 
 interface StateResource {
   type?: unknown;
@@ -17,8 +16,13 @@ interface StateResource {
   outputs?: Record<string, unknown>;
 }
 
-/** Commit ids held by the CustomerCommit resources of an exported state (pending ones included). */
-export function managedCommitIds(exported: unknown): Set<string> {
+/**
+ * Record ids held by the resources of `kinds` (CustomerCommit and
+ * CustomerCredit) in an exported state, pending ones included: each
+ * resource's id and the existing id it adopted (`existingCommitId`,
+ * `existingCreditId`).
+ */
+export function managedIds(exported: unknown, kinds: readonly Kind[] = IMPORT_KINDS): Set<string> {
   const deployment = (exported as { deployment?: { resources?: unknown; pending_operations?: unknown } } | null)?.deployment;
   if (deployment === undefined || deployment === null || typeof deployment !== "object") {
     throw new StateReadError("it is not the output of `pulumi stack export` (no `deployment`)");
@@ -27,12 +31,14 @@ export function managedCommitIds(exported: unknown): Set<string> {
     ? deployment.pending_operations.map((p) => (p as { resource?: StateResource }).resource)
     : [];
   const resources = [...(Array.isArray(deployment.resources) ? deployment.resources : []), ...pending] as Array<StateResource | undefined>;
+  const byType = new Map(kinds.map((k) => [typeToken(k), k]));
   const ids = new Set<string>();
   for (const r of resources) {
-    if (r === undefined || r.type !== CUSTOMER_COMMIT_TYPE) continue;
+    const kind = r === undefined || typeof r.type !== "string" ? undefined : byType.get(r.type);
+    if (r === undefined || kind === undefined) continue;
     if (typeof r.id === "string" && r.id !== "") ids.add(r.id);
     for (const props of [r.inputs, r.outputs]) {
-      const adopted = props?.existingCommitId;
+      const adopted = props?.[kind.existingIdField];
       if (typeof adopted === "string" && adopted !== "") ids.add(adopted);
     }
   }

@@ -1,101 +1,55 @@
-// Step 2 of 3 (list -> model -> render): each live commit becomes the
-// arguments of one `CustomerCommit`, plus the comments a reader needs.
-//
-// The arguments are derived from `commitToState`, the very mapping the
-// provider applies when it adopts the commit and on every refresh, so the
-// declaration is, by construction, what the provider will compare against:
-// its canonical inputs, minus the values that equal the canonical defaults
-// (USD cents credit types, LIST_RATE, doNotInvoice false, onDelete archive).
-// Each declaration is then checked the way `pulumi up` will check it
-// (validation, then adoption's comparison); any finding becomes a WARNING
-// comment on the declaration instead of a surprise at deploy time.
+// Step 2 of 3 (list -> model -> render): per customer and kind, each live
+// record becomes one declaration (declaration.ts); records the target stack
+// already manages are skipped and counted, like archived ones; records that
+// cannot be declared are kept with the reason. Resource and variable names
+// are then given across the whole module.
 
-import type { Commit } from "../../provider/api/wire";
-import { USD_CENTS_CREDIT_TYPE_ID } from "../../provider/api/wire";
-import {
-  type CustomerCommitInputs,
-  type OnDelete,
-  canonicalTimestamp,
-  commitToState,
-  parseTimestamp,
-  validateInputs,
-} from "../../provider/core";
-import { type Obj, isObj, stableStringify } from "../../provider/core/util";
-import { differences, formatDifferences } from "../../provider/core/differences";
-import { usdFromCents as usd } from "./format";
-import type { CustomerCommits } from "./list";
+import { type OnDelete, parseTimestamp } from "../../provider/core";
+import type { Kind } from "../../provider/core/kind/kind";
+import { type Declaration, declare } from "./declaration";
+import type { CustomerListing, KindListing, ListedRecord } from "./list";
 import { resourceNames, variableNames } from "./names";
-import { detectFrequency, unmodelledFields } from "./notes";
 
-/** The order in which arguments are written (the order a person reads a commit in). */
-export const ARG_ORDER = [
-  "existingCommitId",
-  "customerId",
-  "type",
-  "productId",
-  "priority",
-  "name",
-  "description",
-  "rateType",
-  "accessSchedule",
-  "invoiceContractId",
-  "invoiceSchedule",
-  "applicableContractIds",
-  "applicableProductIds",
-  "applicableProductTags",
-  "specifiers",
-  "customFields",
-  "netsuiteSalesOrderId",
-  "salesforceOpportunityId",
-  "uniquenessKey",
-  "onDelete",
-] as const;
+export type { Annotations, Declaration } from "./declaration";
 
-/** What the renderer writes next to a value: a trailing `// ...` comment, keyed by argument path. */
-export type Annotations = Record<string, string>;
-
-export interface Declaration {
-  resourceName: string;
-  variableName: string;
-  commitId: string;
-  customerId: string;
-  /** Exactly the arguments written, in ARG_ORDER; schedule items in canonical order. */
-  args: Obj;
-  /** Trailing comments by path (`productId`, `accessSchedule.scheduleItems[0]`, ...). */
-  annotations: Annotations;
-  /** Paragraphs written above the declaration. */
-  notes: string[];
-  /** Paragraphs that mean `pulumi up` would not adopt the commit as written. */
-  warnings: string[];
-}
-
-/** A commit that cannot be declared at all, with the reason. */
+/** A record that cannot be declared at all, with the reason. */
 export interface Undeclarable {
-  commitId: string;
+  id: string;
   reason: string;
 }
 
-export interface CustomerModel {
-  customerId: string;
+/** One customer's records of one kind. */
+export interface KindSection {
+  kind: Kind;
   archived: number;
-  /** Live commits skipped because the target stack already manages them. */
+  /** Live records skipped because the target stack already manages them. */
   managed: number;
   declarations: Declaration[];
   undeclarable: Undeclarable[];
 }
 
+export interface CustomerModel {
+  customerId: string;
+  /** One section per kind listed, in that order. */
+  sections: KindSection[];
+}
+
 export interface ModelOptions {
   onDelete: OnDelete;
-  /** Commit ids the target stack already manages: skipped and counted. */
+  /** Ids the target stack already manages (commits and credits): skipped and counted. */
   managed?: ReadonlySet<string>;
 }
 
-/** Declarations for every customer; resource and variable names unique across the module. */
-export function buildModel(customers: readonly CustomerCommits[], options: ModelOptions): CustomerModel[] {
-  const models = customers.map((c) => modelCustomer(c, options));
-  const all = models.flatMap((m) => m.declarations);
-  const names = resourceNames(all.map((d) => ({ commitId: d.commitId, commitName: d.args.name as string | undefined })));
-  const variables = variableNames(names);
+/** Every declaration of the module, in the order it is written. */
+export const declarationsOf = (models: readonly CustomerModel[]): Declaration[] =>
+  models.flatMap((m) => m.sections.flatMap((s) => s.declarations));
+
+/** Declarations for every customer; resource and variable names unique across the module (commits and credits alike). */
+export function buildModel(customers: readonly CustomerListing[], options: ModelOptions): CustomerModel[] {
+  const models = customers.map((c) => ({ customerId: c.customerId, sections: c.kinds.map((k) => modelSection(c.customerId, k, options)) }));
+  const all = declarationsOf(models);
+  const names = resourceNames(all.map((d) => ({ id: d.id, name: d.args.name as string | undefined, noun: d.kind.noun })));
+  const variables = variableNames(names, all.map((d) => d.kind.noun));
   all.forEach((d, i) => {
     d.resourceName = names[i] as string;
     d.variableName = variables[i] as string;
@@ -103,30 +57,31 @@ export function buildModel(customers: readonly CustomerCommits[], options: Model
   return models;
 }
 
-function modelCustomer(c: CustomerCommits, options: ModelOptions): CustomerModel {
+function modelSection(customerId: string, listing: KindListing, options: ModelOptions): KindSection {
+  const { kind } = listing;
   const declarations: Declaration[] = [];
   const undeclarable: Undeclarable[] = [];
   let managed = 0;
-  for (const commit of [...c.live].sort(byAccessStartThenName)) {
-    if (options.managed?.has(commit.id)) {
+  for (const record of [...listing.live].sort(byAccessStartThenName)) {
+    if (options.managed?.has(record.id)) {
       managed++;
       continue;
     }
-    const reason = whyUndeclarable(commit);
-    if (reason !== undefined) undeclarable.push({ commitId: commit.id, reason });
-    else declarations.push(declare(commit, c.customerId, options));
+    const reason = whyUndeclarable(kind, record);
+    if (reason !== undefined) undeclarable.push({ id: record.id, reason });
+    else declarations.push(declare(kind, record, customerId, options.onDelete));
   }
-  return { customerId: c.customerId, archived: c.archived, managed, declarations, undeclarable };
+  return { kind, archived: listing.archived, managed, declarations, undeclarable };
 }
 
 /**
  * Deterministic order whatever order Metronome lists in: by first access
- * start, then name, then creation time, then id.
+ * start, then name, then creation time (commits; a credit has none), then id.
  */
-function byAccessStartThenName(a: Commit, b: Commit): number {
-  const firstStart = (c: Commit): number =>
-    Math.min(Infinity, ...(c.access_schedule?.schedule_items ?? []).map((i) => parseTimestamp(i.starting_at) ?? Infinity));
-  const created = (c: Commit): number => parseTimestamp(c.created_at) ?? Infinity;
+function byAccessStartThenName(a: ListedRecord, b: ListedRecord): number {
+  const firstStart = (r: ListedRecord): number =>
+    Math.min(Infinity, ...(r.access_schedule?.schedule_items ?? []).map((i) => parseTimestamp(i.starting_at) ?? Infinity));
+  const created = (r: ListedRecord): number => ("created_at" in r ? parseTimestamp(r.created_at) : undefined) ?? Infinity;
   const byNumber = (x: number, y: number): number => (x === y ? 0 : x < y ? -1 : 1);
   const byText = (x: string, y: string): number => (x === y ? 0 : x < y ? -1 : 1);
   return (
@@ -137,150 +92,13 @@ function byAccessStartThenName(a: Commit, b: Commit): number {
   );
 }
 
-function whyUndeclarable(commit: Commit): string | undefined {
-  if (commit.contract !== undefined && commit.contract !== null) {
-    return `it is a commit of contract ${commit.contract.id}, not a customer-level commit`;
+function whyUndeclarable(kind: Kind, record: ListedRecord): string | undefined {
+  if (record.contract !== undefined && record.contract !== null) {
+    return `it is a ${kind.noun} of contract ${record.contract.id}, not a customer-level ${kind.noun}`;
   }
-  if (commit.access_schedule === undefined || commit.access_schedule.schedule_items.length === 0) {
+  if (record.access_schedule === undefined || record.access_schedule.schedule_items.length === 0) {
     return "Metronome returned no access schedule for it";
   }
-  if (typeof commit.priority !== "number") return "Metronome returned no priority for it";
+  if (typeof record.priority !== "number") return "Metronome returned no priority for it";
   return undefined;
-}
-
-/** Canonical default values that are left out of the declaration. */
-function withoutDefaults(inputs: CustomerCommitInputs): Obj {
-  const out: Obj = { ...inputs };
-  const access = { ...inputs.accessSchedule } as Obj;
-  if (access.creditTypeId === USD_CENTS_CREDIT_TYPE_ID) delete access.creditTypeId;
-  out.accessSchedule = access;
-  if (inputs.invoiceSchedule !== undefined) {
-    const invoice = { ...inputs.invoiceSchedule } as Obj;
-    if (invoice.creditTypeId === USD_CENTS_CREDIT_TYPE_ID) delete invoice.creditTypeId;
-    if (invoice.doNotInvoice === false) delete invoice.doNotInvoice;
-    out.invoiceSchedule = invoice;
-  }
-  if (Array.isArray(out.specifiers)) out.specifiers = out.specifiers.map((sp) => orderKeys(sp, SPECIFIER_ORDER));
-  if (out.rateType === "LIST_RATE") delete out.rateType;
-  if (out.onDelete === "archive") delete out.onDelete;
-  const ordered: Obj = {};
-  for (const key of ARG_ORDER) if (out[key] !== undefined) ordered[key] = orderSchedule(key, out[key]);
-  return ordered;
-}
-
-/** Schedules read best with the credit type first and the items last. */
-function orderSchedule(key: string, value: unknown): unknown {
-  if ((key !== "accessSchedule" && key !== "invoiceSchedule") || !isObj(value)) return value;
-  const { scheduleItems, recurringSchedule, ...head } = value;
-  const items = Array.isArray(scheduleItems) ? scheduleItems.map(orderItem) : scheduleItems;
-  return { ...head, ...(recurringSchedule === undefined ? {} : { recurringSchedule }), ...(items === undefined ? {} : { scheduleItems: items }) };
-}
-
-// Access items read "how much, from, until"; invoice items "when, how much".
-const ITEM_ORDER = ["timestamp", "amount", "quantity", "unitPrice", "startingAt", "endingBefore"];
-
-const SPECIFIER_ORDER = ["productId", "productTags", "pricingGroupValues", "presentationGroupValues"];
-
-const orderItem = (item: unknown): unknown => orderKeys(item, ITEM_ORDER);
-
-/** A copy with `order`'s keys first, in that order (others after, as they were). */
-function orderKeys(value: unknown, order: readonly string[]): unknown {
-  if (!isObj(value)) return value;
-  const rank = (k: string): number => (order.includes(k) ? order.indexOf(k) : order.length);
-  const out: Obj = {};
-  for (const k of Object.keys(value).sort((a, b) => rank(a) - rank(b))) out[k] = value[k];
-  return out;
-}
-
-function declare(commit: Commit, customerId: string, options: ModelOptions): Declaration {
-  const prior = { customerId, existingCommitId: commit.id, onDelete: options.onDelete };
-  const { inputs } = commitToState(commit, prior);
-  const args = withoutDefaults(inputs);
-  const raw = commit as unknown as Obj;
-  const notes: string[] = [];
-  const annotations: Annotations = {};
-
-  if (commit.product.name) annotations.productId = commit.product.name;
-
-  const accessType = commit.access_schedule?.credit_type;
-  const accessUsd = (accessType?.id ?? USD_CENTS_CREDIT_TYPE_ID) === USD_CENTS_CREDIT_TYPE_ID;
-  if (!accessUsd && accessType?.name) annotations["accessSchedule.creditTypeId"] = accessType.name;
-  const accessItems = ((args.accessSchedule as Obj).scheduleItems ?? []) as Obj[];
-  accessItems.forEach((item, i) => {
-    if (accessUsd && typeof item.amount === "number") annotations[`accessSchedule.scheduleItems[${i}]`] = usd(item.amount);
-  });
-
-  const invoice = commit.invoice_schedule;
-  if (isObj(args.invoiceSchedule) && invoice !== undefined) {
-    const invoiceUsd = (invoice.credit_type?.id ?? USD_CENTS_CREDIT_TYPE_ID) === USD_CENTS_CREDIT_TYPE_ID;
-    if (!invoiceUsd && invoice.credit_type?.name) annotations["invoiceSchedule.creditTypeId"] = invoice.credit_type.name;
-    const declared = (args.invoiceSchedule.scheduleItems ?? []) as Obj[];
-    const rawItems = [...(invoice.schedule_items ?? [])];
-    declared.forEach((item, i) => {
-      // Pair with the read-back item (same instant and amount) for what only the read-back knows.
-      const at = rawItems.findIndex(
-        (r) => canonicalTimestamp(r.timestamp) === item.timestamp && (item.amount === undefined || r.amount === item.amount),
-      );
-      const match = at >= 0 ? rawItems.splice(at, 1)[0] : undefined;
-      const parts: string[] = [];
-      if (invoiceUsd) {
-        if (item.amount !== undefined) parts.push(usd(item.amount as number));
-        else if (typeof item.quantity === "number" && typeof item.unitPrice === "number") {
-          const total = match?.amount ?? (item.quantity as number) * (item.unitPrice as number);
-          parts.push(`${item.quantity} × ${usd(item.unitPrice)} = ${usd(total)}`);
-        }
-      }
-      if (match?.invoice_id) parts.push(`on issued invoice ${match.invoice_id}: Metronome refuses to change or remove this item`);
-      if (parts.length > 0) annotations[`invoiceSchedule.scheduleItems[${i}]`] = parts.join("; ");
-    });
-    const frequency = detectFrequency(declared.map((item) => parseTimestamp(item.timestamp) ?? NaN));
-    if (frequency !== undefined) {
-      notes.push(
-        `Invoices: Metronome answers invoice schedules as items, also when the commit was created from a ` +
-          `recurringSchedule (it expands the schedule at creation and does not return it). These ` +
-          `${declared.length} invoices fall ${frequency} from ${declared[0]?.timestamp as string}, so this was ` +
-          `probably a ${frequency} recurringSchedule. They are declared as the items Metronome holds, which is what ` +
-          `adoption compares; each item can be edited in place (a recurringSchedule could only be replaced).`,
-      );
-    }
-  }
-
-  for (const field of unmodelledFields(raw)) {
-    notes.push(
-      `Not declared: ${field.about ?? field.path} = ${stableStringify(field.value)}. CustomerCommitArgs has no ` +
-        `place for \`${field.path}\`; the provider neither compares nor changes it, so it stays as Metronome holds it.`,
-    );
-  }
-
-  return {
-    resourceName: "",
-    variableName: "",
-    commitId: commit.id,
-    customerId,
-    args,
-    annotations,
-    notes,
-    warnings: adoptionWarnings(commit, args),
-  };
-}
-
-/**
- * What `pulumi up` would make of the declaration: the resource's `check`,
- * then adoption's field-by-field comparison with Metronome's commit. Both
- * are expected to pass; anything else is written on the declaration.
- */
-function adoptionWarnings(commit: Commit, args: Obj): string[] {
-  // Without a key in Metronome the resource class derives one; any string stands in for it here.
-  const declared = { ...args, uniquenessKey: args.uniquenessKey ?? "derived-by-CustomerCommit" };
-  const checked = validateInputs(declared);
-  if (!checked.ok) {
-    return [
-      `WARNING: pulumi-metronome's checks reject this declaration, so \`pulumi up\` will stop before adopting it: ` +
-        checked.issues.map((i) => `${i.path || "(inputs)"}: ${i.message}`).join("; "),
-    ];
-  }
-  const back = commitToState(commit, checked.inputs).inputs;
-  const found = differences(JSON.parse(JSON.stringify(checked.inputs)), JSON.parse(JSON.stringify(back)));
-  if (found.length === 0) return [];
-  return [`WARNING: adoption would report differences:\n${formatDifferences(found)}`];
 }

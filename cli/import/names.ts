@@ -1,9 +1,12 @@
 // Names in the generated module: the Pulumi resource name (a slug of the
-// commit's name, else of its id) and the TypeScript constant holding the
-// resource (the slug in camelCase). Both must be unique in the module; a name
-// shared by several commits (common across customers: "2027 prepaid") gets
-// the first 8 characters of each commit's id appended, on every member of the
-// group, so a name never depends on which commit happened to be listed first.
+// record's name, else its noun and id) and the TypeScript constant holding
+// the resource (the slug in camelCase). Both must be unique in the module,
+// across commits and credits; a name shared by several records (common
+// across customers: "2027 prepaid") gets the first 8 characters of each
+// record's id appended, on every member of the group, so a name never
+// depends on which record happened to be listed first.
+
+import { IMPORT_KINDS } from "./kinds";
 
 const MAX_SLUG = 60;
 
@@ -18,16 +21,21 @@ export function slug(text: string): string {
 }
 
 export interface Nameable {
-  commitId: string;
-  commitName?: string | undefined;
+  /** The record's id. */
+  id: string;
+  /** Its name in Metronome, if any. */
+  name?: string | undefined;
+  /** Its kind's noun ("commit", "credit"): names a nameless record. Default "commit". */
+  noun?: string;
 }
 
-const shortId = (id: string): string => slug(id).replace(/-/g, "").slice(0, 8) || "commit";
+const shortId = (id: string, noun: string): string => slug(id).replace(/-/g, "").slice(0, 8) || noun;
 
-/** The base resource name of one commit, before de-duplication. */
+/** The base resource name of one record, before de-duplication. */
 export function baseResourceName(c: Nameable): string {
-  const fromName = c.commitName === undefined ? "" : slug(c.commitName);
-  return fromName !== "" ? fromName : `commit-${shortId(c.commitId)}`;
+  const noun = c.noun ?? "commit";
+  const fromName = c.name === undefined ? "" : slug(c.name);
+  return fromName !== "" ? fromName : `${noun}-${shortId(c.id, noun)}`;
 }
 
 /** Unique resource names, one per item, in the items' order. */
@@ -35,16 +43,19 @@ export function resourceNames(items: readonly Nameable[]): string[] {
   const bases = items.map(baseResourceName);
   const count = new Map<string, number>();
   for (const b of bases) count.set(b, (count.get(b) ?? 0) + 1);
-  const names = bases.map((b, i) => ((count.get(b) ?? 0) > 1 ? `${b}-${shortId((items[i] as Nameable).commitId)}` : b));
+  const names = bases.map((b, i) => {
+    const item = items[i] as Nameable;
+    return (count.get(b) ?? 0) > 1 ? `${b}-${shortId(item.id, item.noun ?? "commit")}` : b;
+  });
   // Still not unique (an id prefix shared, or a suffixed name equal to another
-  // commit's plain name): fall back to the whole id, which is unique.
+  // record's plain name): fall back to the whole id, which is unique.
   const seen = new Map<string, number>();
   for (const n of names) seen.set(n, (seen.get(n) ?? 0) + 1);
-  return names.map((n, i) => ((seen.get(n) ?? 0) > 1 ? `${bases[i]}-${slug((items[i] as Nameable).commitId)}` : n));
+  return names.map((n, i) => ((seen.get(n) ?? 0) > 1 ? `${bases[i]}-${slug((items[i] as Nameable).id)}` : n));
 }
 
 // Words a constant may not be called (ECMAScript reserved words, strict mode
-// and TypeScript's own), plus the imported class.
+// and TypeScript's own), plus the imported classes.
 const RESERVED = new Set(
   (
     "break case catch class const continue debugger default delete do else enum export extends false finally for " +
@@ -54,23 +65,24 @@ const RESERVED = new Set(
   ).split(" "),
 );
 
-/** `"acme-2027-prepaid"` -> `"acme2027Prepaid"`; a leading digit gets a `commit` prefix. */
-export function camelIdentifier(name: string): string {
+/** `"acme-2027-prepaid"` -> `"acme2027Prepaid"`; a leading digit gets the noun (`commit`) as a prefix. */
+export function camelIdentifier(name: string, noun = "commit"): string {
   const parts = name.split(/[^A-Za-z0-9]+/).filter((p) => p !== "");
   let id = parts
     .map((p, i) => (i === 0 ? p.toLowerCase() : p.charAt(0).toUpperCase() + p.slice(1).toLowerCase()))
     .join("");
-  if (id === "") id = "commit";
-  if (/^\d/.test(id)) id = `commit${id}`;
-  if (RESERVED.has(id)) id = `${id}Commit`;
+  const capitalised = noun.charAt(0).toUpperCase() + noun.slice(1);
+  if (id === "") id = noun;
+  if (/^\d/.test(id)) id = `${noun}${id}`;
+  if (RESERVED.has(id)) id = `${id}${capitalised}`;
   return id;
 }
 
-/** Unique TypeScript constants for the given (unique) resource names. */
-export function variableNames(resourceNamesInOrder: readonly string[]): string[] {
-  const used = new Set<string>(["CustomerCommit"]);
-  return resourceNamesInOrder.map((n) => {
-    const base = camelIdentifier(n);
+/** Unique TypeScript constants for the given (unique) resource names, each of the noun at the same index (default "commit"). */
+export function variableNames(resourceNamesInOrder: readonly string[], nouns: readonly string[] = []): string[] {
+  const used = new Set<string>(IMPORT_KINDS.map((k) => k.typeName));
+  return resourceNamesInOrder.map((n, i) => {
+    const base = camelIdentifier(n, nouns[i]);
     let id = base;
     for (let k = 2; used.has(id); k++) id = `${base}_${k}`;
     used.add(id);

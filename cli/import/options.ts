@@ -3,27 +3,33 @@
 // so tests need no real file system.
 
 import { ON_DELETE, type OnDelete } from "../../provider/core";
+import { KIND_NOUNS, listed } from "./kinds";
 
 export const USAGE = `usage: pulumi-metronome import --customer <id> [--customer <id> ...] [options]
 
-Lists the live commits of each customer in Metronome and writes a TypeScript
-module declaring each as a CustomerCommit with \`existingCommitId\`, so that the
-next \`pulumi up\` adopts them (nothing is created or changed in Metronome).
+Lists the live commits and credits of each customer in Metronome and writes a
+TypeScript module declaring each commit as a CustomerCommit with
+\`existingCommitId\` and each credit as a CustomerCredit with \`existingCreditId\`,
+so that the next \`pulumi up\` adopts them (nothing is created or changed in
+Metronome).
 
 options:
   --customer <id>          a Metronome customer id (repeatable)
   --customers-file <path>  customer ids, one per line (blank lines and # comments ignored)
+  --kind <kind>            declare only this kind: commit or credit (repeatable, or
+                           comma-separated; default: both)
   --out <file.ts>          write the module here instead of standard output
   --force                  overwrite --out when it already exists
-  --on-delete <policy>     declare onDelete on every commit: archive (the default,
-                           not written), endAccess or forget
-  --import-file <file>     also write a Pulumi import file for the same commits, for
-                           \`pulumi import --file <file> --generate-code=false\`
-                           (Pulumi >= 3.254); it holds each commit's state as the
+  --on-delete <policy>     declare onDelete on every declaration: archive (the
+                           default, not written), endAccess or forget
+  --import-file <file>     also write a Pulumi import file for the same commits and
+                           credits, for \`pulumi import --file <file> --generate-code=false\`
+                           (Pulumi >= 3.254); it holds each one's state as the
                            provider reads it, so the import writes nothing to Metronome
-  --stack <name>           skip commits this Pulumi stack already manages (read with
-                           \`pulumi stack export\`, run in the current directory); also
-                           the stack whose derived uniqueness keys --import-file writes
+  --stack <name>           skip commits and credits this Pulumi stack already manages
+                           (read with \`pulumi stack export\`, run in the current
+                           directory); also the stack whose derived uniqueness keys
+                           --import-file writes
   --state <file>           like --stack, from a file written by \`pulumi stack export\`
   --project <name>         the Pulumi project, for derived uniqueness keys in
                            --import-file (default: \`name\` in ./Pulumi.yaml)
@@ -40,14 +46,16 @@ package uses (or its emulator serves). Put the ids in a file and pass
 export interface ImportOptions {
   /** Customer ids in the order given, without duplicates. */
   customers: string[];
+  /** The kinds to declare, by noun ("commit", "credit"), in the module's order. */
+  kinds: string[];
   out?: string;
   force: boolean;
   onDelete: OnDelete;
   /** Where to write the Pulumi import file, if at all. */
   importFile?: string;
-  /** The stack whose state lists commits to skip (`pulumi stack export`). */
+  /** The stack whose state lists commits and credits to skip (`pulumi stack export`). */
   stack?: string;
-  /** A `pulumi stack export` file listing commits to skip. */
+  /** A `pulumi stack export` file listing commits and credits to skip. */
   state?: string;
   project?: string;
 }
@@ -60,6 +68,7 @@ export function parseOptions(argv: readonly string[], readFile: (path: string) =
   let out: string | undefined;
   let force = false;
   let onDelete: OnDelete = "archive";
+  const kinds = new Set<string>();
   const paths: Partial<Record<"importFile" | "stack" | "state" | "project", string>> = {};
 
   for (let i = 0; i < argv.length; i++) {
@@ -96,6 +105,17 @@ export function parseOptions(argv: readonly string[], readFile: (path: string) =
           return { kind: "error", message: `cannot read --customers-file ${file}: ${(error as Error).message}` };
         }
         customers.push(...customerIdsFromText(text));
+        break;
+      }
+      case "--kind": {
+        const given = value();
+        // Any case, singular or plural: `credit`, `Credits`, `commit,credit`.
+        const nouns = (given ?? "").split(",").map((k) => k.trim().toLowerCase().replace(/s$/, ""));
+        const unknown = nouns.find((k) => !KIND_NOUNS.includes(k));
+        if (given === undefined || unknown !== undefined) {
+          return { kind: "error", message: `--kind must be ${listed(KIND_NOUNS, "or")}${given === undefined ? "" : ` (got ${JSON.stringify(given)})`}` };
+        }
+        for (const k of nouns) kinds.add(k);
         break;
       }
       case "--out": {
@@ -140,7 +160,9 @@ export function parseOptions(argv: readonly string[], readFile: (path: string) =
   const unique = [...new Set(customers)];
   if (unique.length === 0) return { kind: "error", message: "give at least one --customer <id> (or --customers-file)" };
   if (paths.stack !== undefined && paths.state !== undefined) return { kind: "error", message: "give --stack or --state, not both" };
-  return { kind: "options", options: { customers: unique, ...(out === undefined ? {} : { out }), force, onDelete, ...paths } };
+  // The module's order, whatever order --kind was given in; every kind when none was.
+  const chosen = KIND_NOUNS.filter((k) => kinds.size === 0 || kinds.has(k));
+  return { kind: "options", options: { customers: unique, kinds: chosen, ...(out === undefined ? {} : { out }), force, onDelete, ...paths } };
 }
 
 const OPTION_KEYS = { "--import-file": "importFile", "--stack": "stack", "--state": "state", "--project": "project" } as const;

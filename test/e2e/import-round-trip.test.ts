@@ -1,14 +1,16 @@
 /**
- * Bringing existing commits under code, through the real engine:
- * commits made in Metronome (the emulator, seeded through the official SDK)
- * -> `pulumi-metronome import` writes the module -> the module, compiled as a
- * user's program would be, runs as the stack's program:
- *   1. `pulumi up` only adopts: one create step per commit, every id the
- *      existing commit's, and not a single write reaches Metronome;
+ * Bringing existing commits and credits under code, through the real engine:
+ * commits and credits made in Metronome (the emulator, seeded through the
+ * official SDK) -> `pulumi-metronome import` writes the module -> the module,
+ * compiled as a user's program would be, runs as the stack's program:
+ *   1. `pulumi up` only adopts: one create step per commit and per credit,
+ *      every id the existing record's, and not a single write reaches
+ *      Metronome;
  *   2. `pulumi preview` shows no changes;
  *   3. `pulumi refresh` finds no drift (and a preview after it none either);
- *   4. an edit made in the code updates Metronome in place (same commit ids,
- *      `commits/edit` only), after which preview is clean again.
+ *   4. an edit made in the code updates Metronome in place (same ids,
+ *      `commits/edit` and `credits/edit` only), after which preview is clean
+ *      again.
  * The tests run in order and share one stack.
  */
 import * as fs from "node:fs";
@@ -20,12 +22,13 @@ import { TEST_EMULATOR_OPTIONS } from "../helpers/emulator-options";
 import { MetronomeClient } from "../../provider/client";
 import { type Engine, type TestStack, changeSummary, createEngine, diagnostics, steps } from "../helpers/engine";
 import { type Seeded, sdkFor, seed } from "../cli/import/seed";
-import { type Declared, declaredCommits, runImport } from "../cli/import/support";
+import { type Declared, declaredCommits, declaredCredits, declaredResources, runImport } from "../cli/import/support";
 import { programFrom, requestLog } from "./import-support";
 
 const TIMEOUT = 300_000;
 const TOKEN = "import-round-trip-token";
 const TYPE = "pulumi-nodejs:dynamic/metronome:CustomerCommit";
+const CREDIT_TYPE = "pulumi-nodejs:dynamic/metronome:CustomerCredit";
 
 describe("import round trip on the real engine", { timeout: TIMEOUT }, () => {
   let engine: Engine;
@@ -34,7 +37,10 @@ describe("import round trip on the real engine", { timeout: TIMEOUT }, () => {
   let seeded: Seeded;
   let stack: TestStack;
   let generated: string;
+  /** Every declaration, commits and credits. */
   let declared: Declared[];
+  let commits: Declared[];
+  let credits: Declared[];
   let dir: string;
 
   const { writes, clear: clearRequests } = requestLog(() => emulator.url);
@@ -52,7 +58,9 @@ describe("import round trip on the real engine", { timeout: TIMEOUT }, () => {
     );
     if (result.code !== 0) throw new Error(`import failed (${result.code}): ${result.stderr}`);
     generated = fs.readFileSync(out, "utf8");
-    declared = declaredCommits(generated);
+    declared = declaredResources(generated);
+    commits = declaredCommits(generated);
+    credits = declaredCredits(generated);
 
     engine = await createEngine();
     stack = await engine.newStack(programFrom(generated), {
@@ -69,19 +77,25 @@ describe("import round trip on the real engine", { timeout: TIMEOUT }, () => {
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it("pulumi up adopts every commit and writes nothing to Metronome", async () => {
-    expect(declared).toHaveLength(seeded.live.length);
+  it("pulumi up adopts every commit and credit and writes nothing to Metronome", async () => {
+    expect(commits).toHaveLength(seeded.live.length);
+    expect(credits).toHaveLength(seeded.liveCredits.length);
+    expect(declared).toHaveLength(commits.length + credits.length);
     await clearRequests();
     const { result, events } = await stack.up();
     expect(result.summary.result).toBe("succeeded");
     expect(diagnostics(events, "error")).toEqual([]);
     expect(result.summary.resourceChanges).toEqual({ create: declared.length + 1 }); // + the stack
-    expect(steps(events, TYPE).map((m) => m.op)).toEqual(declared.map(() => "create"));
+    expect(steps(events, TYPE).map((m) => m.op)).toEqual(commits.map(() => "create"));
+    expect(steps(events, CREDIT_TYPE).map((m) => m.op)).toEqual(credits.map(() => "create"));
 
     const state = await stack.resources(TYPE);
-    expect(state.map((r) => r.id).sort()).toEqual(declared.map((d) => d.args.existingCommitId).sort());
+    expect(state.map((r) => r.id).sort()).toEqual(commits.map((d) => d.args.existingCommitId).sort());
     const prepaid = state.find((r) => r.id === seeded.commits.prepaid);
     expect(prepaid?.outputs?.uniquenessKey).toBe("acme-order-form-2027");
+    const creditState = await stack.resources(CREDIT_TYPE);
+    expect(creditState.map((r) => r.id).sort()).toEqual(credits.map((d) => d.args.existingCreditId).sort());
+    expect(creditState.find((r) => r.id === seeded.credits.sla)?.outputs?.uniquenessKey).toBe("acme-sla-2027-q1");
     expect(await writes()).toEqual([]);
   });
 
@@ -90,6 +104,7 @@ describe("import round trip on the real engine", { timeout: TIMEOUT }, () => {
     expect(diagnostics(events, "error")).toEqual([]);
     expect(result.changeSummary).toEqual({ same: declared.length + 1 });
     expect(steps(events, TYPE).every((m) => m.op === "same")).toBe(true);
+    expect(steps(events, CREDIT_TYPE).map((m) => m.op)).toEqual(credits.map(() => "same"));
   });
 
   it("pulumi refresh finds no drift, and preview stays clean after it", async () => {
@@ -103,33 +118,41 @@ describe("import round trip on the real engine", { timeout: TIMEOUT }, () => {
     expect(after.result.changeSummary).toEqual({ same: declared.length + 1 });
   });
 
-  it("an edit in the generated code updates the commits in Metronome, in place", async () => {
-    // What a person would do in the file: raise the onboarding credit's
-    // priority and the 2027 prepaid commit's access amount.
+  it("an edit in the generated code updates the commits and the credit in Metronome, in place", async () => {
+    // What a person would do in the file: raise the onboarding commit's
+    // priority and the 2027 prepaid commit's access amount, and move the SLA
+    // credit's priority.
     const edited = generated
       .replace(/(new CustomerCommit\("onboarding-credit"[\s\S]*?priority: )10,/, (_m, head: string) => `${head}15,`)
       .replace(
         /(new CustomerCommit\("2027-prepaid-[0-9a-f]{8}"[\s\S]*?\{ amount: )1_000_000(, startingAt)/,
         (_m, head: string, tail: string) => `${head}1_200_000${tail}`,
-      );
-    expect(edited).not.toBe(generated);
+      )
+      .replace(/(new CustomerCredit\("sla-credit-q1"[\s\S]*?priority: )5,/, (_m, head: string) => `${head}6,`);
+    expect(edited.split("\n").filter((line, i) => line !== generated.split("\n")[i])).toHaveLength(3);
     stack.setProgram(programFrom(edited));
 
     const preview = await stack.preview();
-    expect(preview.result.changeSummary).toEqual({ same: declared.length - 1, update: 2 });
+    expect(preview.result.changeSummary).toEqual({ same: declared.length - 2, update: 3 });
 
     await clearRequests();
     const { result, events } = await stack.up();
     expect(result.summary.result).toBe("succeeded");
     expect(diagnostics(events, "error")).toEqual([]);
-    expect(result.summary.resourceChanges).toEqual({ same: declared.length - 1, update: 2 });
-    expect((await writes()).map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+    expect(result.summary.resourceChanges).toEqual({ same: declared.length - 2, update: 3 });
+    // The engine updates independent resources in any order.
+    expect((await writes()).map((r) => `${r.method} ${r.path} ${r.status}`).sort()).toEqual([
       "POST /v2/contracts/commits/edit 200",
       "POST /v2/contracts/commits/edit 200",
+      "POST /v2/contracts/credits/edit 200",
     ]);
 
     const state = await stack.resources(TYPE);
-    expect(state.map((r) => r.id).sort()).toEqual(declared.map((d) => d.args.existingCommitId).sort());
+    expect(state.map((r) => r.id).sort()).toEqual(commits.map((d) => d.args.existingCommitId).sort());
+    expect((await stack.resources(CREDIT_TYPE)).map((r) => r.id).sort()).toEqual(credits.map((d) => d.args.existingCreditId).sort());
+    const sla = await client.credits.get(seeded.customers.acme, seeded.credits.sla as string);
+    expect(sla?.priority).toBe(6);
+    expect(sla?.uniqueness_key).toBe("acme-sla-2027-q1");
     const credit = await client.commits.get(seeded.customers.acme, seeded.commits.freeCredit as string);
     expect(credit?.priority).toBe(15);
     const prepaid = await client.commits.get(seeded.customers.acme, seeded.commits.prepaid as string);

@@ -13,7 +13,7 @@ const rootRequire = createRequire(path.join(REPO_ROOT, "package.json"));
 export const programFrom = (source: string) => async () => {
   const pkg = loadBuiltPackage();
   const exports = evaluateModule(source, (id) => (id === "pulumi-metronome" ? pkg : rootRequire(id)));
-  return { commits: Object.keys(exports).length };
+  return { declared: Object.keys(exports).length };
 };
 
 export interface LoggedRequest {

@@ -2,12 +2,16 @@
 // output, and the options that point `import` at that state.
 
 import { describe, expect, it } from "vitest";
-import { CUSTOMER_COMMIT_TYPE, StateReadError, managedCommitIds } from "../../../cli/import/managed";
+import { typeToken } from "../../../cli/import/kinds";
+import { StateReadError, managedIds } from "../../../cli/import/managed";
+import { customerCommitKind } from "../../../provider/core/kinds/commit";
+
+const CUSTOMER_COMMIT_TYPE = typeToken(customerCommitKind);
 import { parseOptions } from "../../../cli/import/options";
 
 const resource = (type: string, id: string | undefined, inputs: Record<string, unknown> = {}) => ({ type, id, inputs, outputs: inputs });
 
-describe("managedCommitIds", () => {
+describe("managedIds", () => {
   it.each<[string, unknown, string[]]>([
     ["an empty stack", { version: 3, deployment: { resources: [] } }, []],
     [
@@ -22,11 +26,11 @@ describe("managedCommitIds", () => {
       ["c-3"],
     ],
   ])("%s", (_label, exported, expected) => {
-    expect([...managedCommitIds(exported)].sort()).toEqual(expected);
+    expect([...managedIds(exported)].sort()).toEqual(expected);
   });
 
   it("refuses what is not `pulumi stack export` output", () => {
-    expect(() => managedCommitIds({ resources: [] })).toThrow(StateReadError);
+    expect(() => managedIds({ resources: [] })).toThrow(StateReadError);
   });
 });
 

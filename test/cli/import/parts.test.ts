@@ -8,6 +8,7 @@ import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Commit } from "../../../provider/api/wire";
 import { buildModel } from "../../../cli/import/model";
+import { customerCommitKind } from "../../../provider/core/kinds/commit";
 import { commentBlock, numberLiteral, propertyKey, usdFromCents } from "../../../cli/import/format";
 import { camelIdentifier, resourceNames, slug, variableNames } from "../../../cli/import/names";
 import { detectFrequency, unmodelledFields } from "../../../cli/import/notes";
@@ -25,7 +26,7 @@ describe("options", () => {
   it("takes repeated customers (deduplicated, in order), --out, --force and --on-delete", () => {
     expect(parseOptions(["--customer", "a", "--customer=b", "--customer", "a", "--out", "x.ts", "--force", "--on-delete", "FORGET"], noFile)).toEqual({
       kind: "options",
-      options: { customers: ["a", "b"], out: "x.ts", force: true, onDelete: "forget" },
+      options: { customers: ["a", "b"], kinds: ["commit", "credit"], out: "x.ts", force: true, onDelete: "forget" },
     });
   });
 
@@ -90,20 +91,20 @@ describe("names", () => {
     const ids = ["aaaaaaaa-0000-4000-8000-000000000001", "bbbbbbbb-0000-4000-8000-000000000002", "cccccccc-0000-4000-8000-000000000003"];
     expect(
       resourceNames([
-        { commitId: ids[0] as string, commitName: "2027 Prepaid" },
-        { commitId: ids[1] as string, commitName: "2027 prepaid" },
-        { commitId: ids[2] as string },
+        { id: ids[0] as string, name: "2027 Prepaid" },
+        { id: ids[1] as string, name: "2027 prepaid" },
+        { id: ids[2] as string },
       ]),
     ).toEqual(["2027-prepaid-aaaaaaaa", "2027-prepaid-bbbbbbbb", "commit-cccccccc"]);
     // Same 8-character prefix: the whole id.
-    expect(resourceNames([{ commitId: "aaaaaaaa-1", commitName: "x" }, { commitId: "aaaaaaaa-2", commitName: "x" }])).toEqual([
+    expect(resourceNames([{ id: "aaaaaaaa-1", name: "x" }, { id: "aaaaaaaa-2", name: "x" }])).toEqual([
       "x-aaaaaaaa-1",
       "x-aaaaaaaa-2",
     ]);
   });
 
   it("makes valid, unique TypeScript constants", () => {
-    expect(["2027-prepaid", "default", "onboarding-credit", "a-1", "a1"].map(camelIdentifier)).toEqual([
+    expect(["2027-prepaid", "default", "onboarding-credit", "a-1", "a1"].map((n) => camelIdentifier(n))).toEqual([
       "commit2027Prepaid", "defaultCommit", "onboardingCredit", "a1", "a1",
     ]);
     expect(variableNames(["a-1", "a1", "a-1-x"])).toEqual(["a1", "a1_2", "a1X"]);
@@ -132,7 +133,7 @@ describe("notes", () => {
         specifiers: [{ product_id: "p", exclude: [{ product_id: "q" }] }],
         access_schedule: { schedule_items: [{ id: "i", amount: 1, starting_at: "s", ending_before: "e", note: "x" }] },
         custom_fields: { anything: "goes" },
-      }),
+      }, customerCommitKind),
     ).toEqual([
       { path: "access_schedule.schedule_items[0].note", value: "x" },
       { path: "hierarchy_configuration", value: { child_access: { type: "NONE" } }, about: expect.stringContaining("hierarchy") },
@@ -160,7 +161,7 @@ describe("model", () => {
     }) as Commit;
 
   const render = (commits: Commit[]): string =>
-    renderModule(buildModel([{ customerId: CUSTOMER, live: commits, archived: 0 }], { onDelete: "archive" }));
+    renderModule(buildModel([{ customerId: CUSTOMER, kinds: [{ kind: customerCommitKind, live: commits, archived: 0 }] }], { onDelete: "archive" }));
 
   it("notes items already on an issued invoice", () => {
     const text = render([
@@ -202,7 +203,9 @@ describe("model", () => {
   });
 
   it("declares onDelete only when it is not the default", () => {
-    const forget = renderModule(buildModel([{ customerId: CUSTOMER, live: [base({ name: "x" })], archived: 0 }], { onDelete: "forget" }));
+    const forget = renderModule(
+      buildModel([{ customerId: CUSTOMER, kinds: [{ kind: customerCommitKind, live: [base({ name: "x" })], archived: 0 }] }], { onDelete: "forget" }),
+    );
     expect(declaredCommits(forget)[0]?.args.onDelete).toBe("forget");
     expect(declaredCommits(render([base({ name: "x" })]))[0]?.args).not.toHaveProperty("onDelete");
   });

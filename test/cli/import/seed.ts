@@ -1,9 +1,12 @@
-// Seeds a Metronome (the emulator) with varied customer commits through the
+// Seeds a Metronome (the emulator) with varied customer commits and credits through the
 // official SDK, as a team's existing dashboard/script history would look:
 // free and invoiced PREPAID, a recurring invoice schedule, POSTPAID,
 // specifiers, custom fields, another credit type with unit-price invoices, a
 // hierarchy configuration, a nameless commit, a name shared across
-// customers, and an archived commit that the generator must skip.
+// customers, and an archived commit that the generator must skip; and
+// credits: a plain one with a key, one with specifiers and custom fields
+// named like a commit, a nameless one with a hierarchy configuration, and an
+// archived one.
 
 import Metronome from "@metronome/sdk";
 
@@ -19,6 +22,10 @@ export interface Seeded {
   /** Labels of the commits that are live (declared) and archived (skipped). */
   live: string[];
   archived: string[];
+  /** Credit ids by a test-local label, and the labels of the live and archived ones. */
+  credits: Record<string, string>;
+  liveCredits: string[];
+  archivedCredits: string[];
 }
 
 export const sdkFor = (url: string, token: string): Metronome => new Metronome({ bearerToken: token, baseURL: url, maxRetries: 0 });
@@ -32,6 +39,7 @@ export async function seed(client: Metronome): Promise<Seeded> {
   const globexContract = (await client.v1.contracts.create({ customer_id: globex, starting_at: "2026-01-01T00:00:00Z" })).data.id;
   await client.v1.customFields.addKey({ entity: "commit", key: "sales-region", enforce_uniqueness: false });
   await client.v1.customFields.addKey({ entity: "commit", key: "owner", enforce_uniqueness: false });
+  await client.v1.customFields.addKey({ entity: "contract_credit", key: "campaign", enforce_uniqueness: false });
 
   const commits: Record<string, string> = {};
   const create = async (label: string, body: Record<string, unknown>): Promise<string> => {
@@ -189,6 +197,64 @@ export async function seed(client: Metronome): Promise<Seeded> {
     },
   });
 
+  // ---- credits ----
+  const credits: Record<string, string> = {};
+  const grant = async (label: string, body: Record<string, unknown>): Promise<string> => {
+    const id = (await client.v1.customers.credits.create(body as never)).data.id;
+    credits[label] = id;
+    return id;
+  };
+
+  // A plain USD credit with Metronome's key, a description and a NetSuite id.
+  await grant("sla", {
+    customer_id: acme,
+    product_id: fixed,
+    priority: 5,
+    name: "SLA credit Q1",
+    description: "Outage of 2027-01-12",
+    uniqueness_key: "acme-sla-2027-q1",
+    netsuite_sales_order_id: "SO-1042",
+    access_schedule: year(25_000, "2027-02-01T00:00:00Z", "2027-05-01T00:00:00Z"),
+  });
+
+  // Specifiers, custom fields, another credit type, commit rate and one
+  // contract; named like Globex's commit, so both names get an id suffix.
+  await grant("promo", {
+    customer_id: acme,
+    product_id: fixed,
+    priority: 20,
+    name: "Support retainer",
+    rate_type: "COMMIT_RATE",
+    access_schedule: { credit_type_id: EUR_CENTS, ...year(40_000) },
+    applicable_contract_ids: [acmeContract],
+    specifiers: [{ product_id: usage, pricing_group_values: { region: "eu-west-1" } }, { product_tags: ["api"] }],
+    custom_fields: { campaign: "spring-2027" },
+  });
+
+  // Archived: counted, not declared.
+  const expired = await grant("archivedCredit", {
+    customer_id: acme,
+    product_id: fixed,
+    priority: 1,
+    name: "2026 goodwill",
+    access_schedule: year(10_000, "2026-01-01T00:00:00Z", "2027-01-01T00:00:00Z"),
+  });
+  await client.post("/v2/contracts/credits/archive", { body: { customer_id: acme, credit_id: expired } });
+
+  // A nameless credit limited by product tags, with a hierarchy configuration.
+  const namelessCredit = await grant("namelessCredit", {
+    customer_id: globex,
+    product_id: fixed,
+    priority: 30,
+    access_schedule: year(5_000, "2027-03-01T00:00:00Z", "2027-04-01T00:00:00Z"),
+    applicable_product_tags: ["api"],
+  });
+  await client.v2.contracts.editCredit({
+    customer_id: globex,
+    credit_id: namelessCredit,
+    hierarchy_configuration: { child_access: { type: "ALL" } },
+  } as never);
+
   return {
     customers: { acme, globex },
     products: { fixed, usage },
@@ -196,5 +262,8 @@ export async function seed(client: Metronome): Promise<Seeded> {
     commits,
     live: Object.keys(commits).filter((k) => k !== "archived"),
     archived: ["archived"],
+    credits,
+    liveCredits: Object.keys(credits).filter((k) => k !== "archivedCredit"),
+    archivedCredits: ["archivedCredit"],
   };
 }

@@ -1,6 +1,6 @@
 // Helpers for the import command's tests: run it in-process, make its output
 // comparable across runs (emulator ids are random), type-check it against
-// the package sources, and evaluate it to get the arguments it declares.
+// the package sources, and evaluate it to get the resources it declares.
 
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -96,6 +96,8 @@ export function evaluateModule(source: string, requireFn: (id: string) => unknow
 }
 
 export interface Declared {
+  /** The class constructed: `CustomerCommit` or `CustomerCredit`. */
+  className: string;
   /** The Pulumi resource name. */
   name: string;
   args: Record<string, unknown>;
@@ -103,20 +105,30 @@ export interface Declared {
   exportName: string;
 }
 
-/** Every `new CustomerCommit(name, args)` the module makes, with a stand-in class. */
-export function declaredCommits(source: string): Declared[] {
-  const made: Array<{ name: string; args: Record<string, unknown>; self: object }> = [];
-  class CustomerCommit {
-    constructor(name: string, args: Record<string, unknown>) {
-      made.push({ name, args, self: this });
-    }
-  }
+const CLASS_NAMES = ["CustomerCommit", "CustomerCredit"] as const;
+
+/** Every `new CustomerCommit(name, args)` and `new CustomerCredit(name, args)` the module makes, in order, with stand-in classes. */
+export function declaredResources(source: string): Declared[] {
+  const made: Array<{ className: string; name: string; args: Record<string, unknown>; self: object }> = [];
+  const standIns = Object.fromEntries(
+    CLASS_NAMES.map((className) => [
+      className,
+      class {
+        constructor(name: string, args: Record<string, unknown>) {
+          made.push({ className, name, args, self: this });
+        }
+      },
+    ]),
+  );
   const exports = evaluateModule(source, (id) => {
-    if (id === "pulumi-metronome") return { CustomerCommit };
+    if (id === "pulumi-metronome") return standIns;
     throw new Error(`the generated module requires ${id}`);
   });
-  return made.map((m) => ({
-    ...m,
-    exportName: Object.keys(exports).find((k) => exports[k] === m.self) ?? "",
-  }));
+  return made.map(({ self, ...m }) => ({ ...m, exportName: Object.keys(exports).find((k) => exports[k] === self) ?? "" }));
 }
+
+/** The module's `CustomerCommit` declarations. */
+export const declaredCommits = (source: string): Declared[] => declaredResources(source).filter((d) => d.className === "CustomerCommit");
+
+/** The module's `CustomerCredit` declarations. */
+export const declaredCredits = (source: string): Declared[] => declaredResources(source).filter((d) => d.className === "CustomerCredit");
