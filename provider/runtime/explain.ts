@@ -1,5 +1,5 @@
 import { AuthenticationError, MetronomeApiError } from "../client";
-import { CommitValidationError } from "../core";
+import { InputValidationError } from "../core/validation-error";
 import { MissingCredentialsError } from "./credentials";
 import {
   AdoptionError,
@@ -20,7 +20,7 @@ import {
 
 /** The provider's own errors already say what happened and what to do. */
 const OWN_ERRORS = [
-  CommitValidationError,
+  InputValidationError,
   MissingCredentialsError,
   AdoptionError,
   AmbiguousWriteError,
