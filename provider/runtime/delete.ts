@@ -86,7 +86,7 @@ async function endAccessNow(binding: KindBinding, client: MetronomeClient, custo
 function refused(noun: string, commitId: string, customerId: string, reason: string, policy: OnDelete = "archive"): DeleteRefusedError {
   const alternatives =
     policy === "archive"
-      ? 'Void its finalized invoices in Metronome and run again, or set `onDelete: "endAccess"` to end access now, ' +
+      ? `${noun === "commit" ? "Void its finalized invoices" : "Resolve what Metronome names"} in Metronome and run again, or set \`onDelete: "endAccess"\` to end access now, ` +
         'or `onDelete: "forget"` to stop managing it and leave it in Metronome (run `pulumi up` first so the new policy is stored).'
       : 'Set `onDelete: "archive"` to archive it instead (access that has not started cannot be ended), ' +
         'or `onDelete: "forget"` to stop managing it and leave it in Metronome (run `pulumi up` first so the new policy is stored).';
