@@ -22,7 +22,7 @@ import {
 import { defaultUniquenessKey, replaceOnlyFields, validateInputs } from "../../provider/core";
 import type { Kind } from "../../provider/core/kind/kind";
 import type { Obj } from "../../provider/core/util";
-import { counted, listed, typeToken } from "./kinds";
+import { counted, listed } from "./kinds";
 import { type CustomerModel, type Declaration, declarationsOf } from "./model";
 
 type PublicProvider = typeof customerCommitProvider;
@@ -109,7 +109,7 @@ export async function buildImportFile(models: readonly CustomerModel[], keys: Ke
         return undefined;
       }
       return {
-        type: typeToken(d.kind),
+        type: d.kind.typeToken,
         name: d.resourceName,
         id: d.id,
         inputs: { ...read.inputs, __provider: text },

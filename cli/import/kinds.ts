@@ -15,8 +15,6 @@ export const KIND_NOUNS: readonly string[] = IMPORT_KINDS.map((k) => k.noun);
 /** The kind `--kind <noun>` names, if any. */
 export const kindByNoun = (noun: string): Kind | undefined => IMPORT_KINDS.find((k) => k.noun === noun);
 
-/** The Pulumi type token of a kind's resources (`pulumi-nodejs:dynamic/metronome:CustomerCommit`). */
-export const typeToken = (kind: Kind): string => `pulumi-nodejs:dynamic/metronome:${kind.typeName}`;
 
 /** `n noun` / `n nouns`. */
 export function counted(n: number, noun: string, many = `${noun}s`): string {

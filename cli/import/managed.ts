@@ -7,7 +7,7 @@
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import type { Kind } from "../../provider/core/kind/kind";
-import { IMPORT_KINDS, typeToken } from "./kinds";
+import { IMPORT_KINDS } from "./kinds";
 
 interface StateResource {
   type?: unknown;
@@ -31,7 +31,7 @@ export function managedIds(exported: unknown, kinds: readonly Kind[] = IMPORT_KI
     ? deployment.pending_operations.map((p) => (p as { resource?: StateResource }).resource)
     : [];
   const resources = [...(Array.isArray(deployment.resources) ? deployment.resources : []), ...pending] as Array<StateResource | undefined>;
-  const byType = new Map(kinds.map((k) => [typeToken(k), k]));
+  const byType = new Map(kinds.map((k) => [k.typeToken, k]));
   const ids = new Set<string>();
   for (const r of resources) {
     const kind = r === undefined || typeof r.type !== "string" ? undefined : byType.get(r.type);

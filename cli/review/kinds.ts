@@ -27,12 +27,9 @@ export interface ReviewedKind {
   resourceHeader: string;
 }
 
-/** Dynamic resources of this package are typed `pulumi-nodejs:dynamic/metronome:<typeName>`. */
-export const typeTokenOf = (kind: Kind): string => `pulumi-nodejs:dynamic/metronome:${kind.typeName}`;
-
 export const COMMITS: ReviewedKind = {
   kind: customerCommitKind,
-  token: typeTokenOf(customerCommitKind),
+  token: customerCommitKind.typeToken,
   valueWord: "committed",
   netChangeWords: "net change",
   resourceHeader: "Resource",
@@ -40,7 +37,7 @@ export const COMMITS: ReviewedKind = {
 
 export const CREDITS: ReviewedKind = {
   kind: customerCreditKind,
-  token: typeTokenOf(customerCreditKind),
+  token: customerCreditKind.typeToken,
   valueWord: "credited",
   netChangeWords: "net change in credited value",
   resourceHeader: "Credit",

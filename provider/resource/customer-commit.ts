@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { customerCommitKind } from "../core/kinds/commit";
 import type { CustomerCommitOutputs, RuntimeOutputs } from "../core/outputs";
 import type { CustomerCommitArgs } from "./args";
-import { asDynamicResource, dynamicType } from "./dynamic-resource";
+import { asDynamicResource } from "./dynamic-resource";
 import { registeredInputs } from "./kind-inputs";
 import type { OutputProperties } from "./output-properties";
 import { CUSTOMER_COMMIT_PROVIDER_TEXT } from "./provider-module";
@@ -22,7 +22,7 @@ import { CUSTOMER_COMMIT_PROVIDER_TEXT } from "./provider-module";
  */
 export class CustomerCommit extends pulumi.CustomResource {
   constructor(name: string, args: CustomerCommitArgs, opts?: pulumi.CustomResourceOptions) {
-    super(dynamicType("metronome", customerCommitKind.typeName), name, registeredInputs(customerCommitKind, name, args, CUSTOMER_COMMIT_PROVIDER_TEXT), opts);
+    super(customerCommitKind.typeToken, name, registeredInputs(customerCommitKind, name, args, CUSTOMER_COMMIT_PROVIDER_TEXT), opts);
   }
 }
 export interface CustomerCommit extends OutputProperties<CustomerCommitOutputs & RuntimeOutputs> {}

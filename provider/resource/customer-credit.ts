@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { customerCreditKind } from "../core/kinds/credit";
 import type { CustomerCreditOutputs, RuntimeOutputs } from "../core/outputs";
 import type { CustomerCreditArgs } from "./args";
-import { asDynamicResource, dynamicType } from "./dynamic-resource";
+import { asDynamicResource } from "./dynamic-resource";
 import { registeredInputs } from "./kind-inputs";
 import type { OutputProperties } from "./output-properties";
 import { CUSTOMER_CREDIT_PROVIDER_TEXT } from "./provider-module";
@@ -22,7 +22,7 @@ import { CUSTOMER_CREDIT_PROVIDER_TEXT } from "./provider-module";
  */
 export class CustomerCredit extends pulumi.CustomResource {
   constructor(name: string, args: CustomerCreditArgs, opts?: pulumi.CustomResourceOptions) {
-    super(dynamicType("metronome", customerCreditKind.typeName), name, registeredInputs(customerCreditKind, name, args, CUSTOMER_CREDIT_PROVIDER_TEXT), opts);
+    super(customerCreditKind.typeToken, name, registeredInputs(customerCreditKind, name, args, CUSTOMER_CREDIT_PROVIDER_TEXT), opts);
   }
 }
 export interface CustomerCredit extends OutputProperties<CustomerCreditOutputs & RuntimeOutputs> {}

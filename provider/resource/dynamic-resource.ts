@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 
 /**
  * Makes the instances of `resourceClass`, a direct subclass of
- * `CustomResource` registered under a `pulumi-nodejs:dynamic/...` type token
+ * `CustomResource` registered under a `pulumi-nodejs:dynamic/...` type token (its kind's `typeToken`)
  * with a `__provider` text of its own, `pulumi.dynamic.Resource`s.
  *
  * Why not extend `pulumi.dynamic.Resource`: its constructor always serializes
@@ -17,9 +17,4 @@ import * as pulumi from "@pulumi/pulumi";
  */
 export function asDynamicResource(resourceClass: abstract new (...args: never[]) => pulumi.CustomResource): void {
   Object.setPrototypeOf(resourceClass.prototype, pulumi.dynamic.Resource.prototype);
-}
-
-/** The type token of a dynamic resource `type` in `module`. */
-export function dynamicType(module: string, type: string): string {
-  return `pulumi-nodejs:dynamic/${module}:${type}`;
 }

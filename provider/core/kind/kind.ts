@@ -65,6 +65,8 @@ export type SchemaOf<F extends FieldTable> = z.ZodObject<{ -readonly [K in keyof
 
 export interface Kind<Name extends string = string, F extends FieldTable = FieldTable, S extends ServerOutputs = ServerOutputs>
   extends KindDescription<Name, F, S> {
+  /** The Pulumi type token of the kind's resources: `pulumi-nodejs:dynamic/metronome:<typeName>`. */
+  readonly typeToken: string;
   /** The strict zod schema of the kind's inputs, from the field table. */
   readonly schema: SchemaOf<F>;
   /** Replace-only fields and fixed parts, in table order. */
@@ -101,5 +103,6 @@ export function defineKind<const Name extends string, const F extends FieldTable
   const shape: Record<string, z.ZodType> = {};
   for (const name of fieldNames) shape[name] = (fields[name] as Field).schema;
   const replaceOnly = fieldNames.flatMap((name) => replaceOnlyOf(name, fields[name] as Field) ?? []);
-  return { ...description, schema: z.strictObject(shape) as unknown as SchemaOf<F>, replaceOnly, fieldNames };
+  const typeToken = `pulumi-nodejs:dynamic/metronome:${description.typeName}`;
+  return { ...description, typeToken, schema: z.strictObject(shape) as unknown as SchemaOf<F>, replaceOnly, fieldNames };
 }

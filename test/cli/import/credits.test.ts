@@ -4,7 +4,6 @@
 // commits, and credits the stack already manages.
 
 import { describe, expect, it } from "vitest";
-import { typeToken } from "../../../cli/import/kinds";
 import type { KindListing } from "../../../cli/import/list";
 import { managedIds } from "../../../cli/import/managed";
 import { type ModelOptions, buildModel } from "../../../cli/import/model";
@@ -251,7 +250,7 @@ describe("the module with credits", () => {
 
 describe("credits the stack already manages", () => {
   const state = (resources: unknown[]) => ({ deployment: { resources } });
-  const CREDIT_TYPE = typeToken(customerCreditKind);
+  const CREDIT_TYPE = customerCreditKind.typeToken;
 
   it.each<[string, unknown, string[]]>([
     ["a CustomerCredit's id", state([{ type: CREDIT_TYPE, id: "cr-1" }]), ["cr-1"]],
@@ -259,7 +258,7 @@ describe("credits the stack already manages", () => {
     [
       "commits and credits together",
       state([
-        { type: typeToken(customerCommitKind), id: "co-1", outputs: { existingCommitId: "co-1" } },
+        { type: customerCommitKind.typeToken, id: "co-1", outputs: { existingCommitId: "co-1" } },
         { type: CREDIT_TYPE, id: "cr-2" },
       ]),
       ["co-1", "cr-2"],

@@ -2,11 +2,10 @@
 // output, and the options that point `import` at that state.
 
 import { describe, expect, it } from "vitest";
-import { typeToken } from "../../../cli/import/kinds";
 import { StateReadError, managedIds } from "../../../cli/import/managed";
 import { customerCommitKind } from "../../../provider/core/kinds/commit";
 
-const CUSTOMER_COMMIT_TYPE = typeToken(customerCommitKind);
+const CUSTOMER_COMMIT_TYPE = customerCommitKind.typeToken;
 import { parseOptions } from "../../../cli/import/options";
 
 const resource = (type: string, id: string | undefined, inputs: Record<string, unknown> = {}) => ({ type, id, inputs, outputs: inputs });
