@@ -1,4 +1,6 @@
 import type { MetronomeClient } from "../client";
+import { existingIdOf } from "../core/kind/kind";
+import type { DeclaredInputs } from "./create";
 import { differences, formatDifferences } from "../core/differences";
 import { AdoptionError } from "./errors";
 import type { KindBinding } from "./kind-binding";
@@ -15,10 +17,10 @@ import { fetchState, isArchived, type Outputs } from "./state";
 export async function adoptExisting(
   binding: KindBinding,
   client: MetronomeClient,
-  inputs: Record<string, unknown> & { customerId: string; uniquenessKey: string },
+  inputs: DeclaredInputs,
 ): Promise<{ id: string; outs: Outputs }> {
   const { noun, existingIdField } = binding.kind;
-  const id = inputs[existingIdField] as string;
+  const id = existingIdOf(binding.kind, inputs) as string;
   const state = await fetchState(binding, client, inputs.customerId, id, inputs);
   if (state === undefined) {
     const which = noun === "credit" ? "no such live credit" : `no such ${noun}`;
@@ -49,6 +51,6 @@ export async function adoptExisting(
   return { id, outs: state.outputs };
 }
 
-function jsonSafe(value: Record<string, unknown>): Record<string, unknown> {
+function jsonSafe(value: object): Record<string, unknown> {
   return JSON.parse(JSON.stringify(value));
 }

@@ -1,4 +1,6 @@
 import type { MetronomeClient } from "../client";
+import type { CustomerCommitInputs, CustomerCreditInputs } from "../core/inputs";
+import { existingIdOf } from "../core/kind/kind";
 import { createBodyOf } from "../core/payload";
 import { replacedProperties } from "../core/replace";
 import { isUniquenessKeyConflict, mayHaveApplied } from "./ambiguity";
@@ -13,8 +15,8 @@ import { reconcile } from "./update";
 
 const CREATE_ATTEMPTS = 3;
 
-/** Canonical inputs of any kind: what create and update receive after validation. */
-export type DeclaredInputs = Record<string, unknown> & { customerId: string; uniquenessKey: string };
+/** Canonical inputs of either kind: what create and update receive after validation. */
+export type DeclaredInputs = CustomerCommitInputs | CustomerCreditInputs;
 
 const capital = (noun: string): string => noun.charAt(0).toUpperCase() + noun.slice(1);
 
@@ -31,8 +33,8 @@ export async function createRecord(
   client: MetronomeClient,
   inputs: DeclaredInputs,
 ): Promise<{ id: string; outs: Outputs; adopted: boolean }> {
-  const { noun, existingIdField } = binding.kind;
-  if (inputs[existingIdField] !== undefined) return { ...(await adoptExisting(binding, client, inputs)), adopted: true };
+  const { noun } = binding.kind;
+  if (existingIdOf(binding.kind, inputs) !== undefined) return { ...(await adoptExisting(binding, client, inputs)), adopted: true };
 
   const { id, adopted } = await createOrFind(binding, client, inputs);
   // From here on the record exists: every failure must carry its id, so that

@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { CANDIDATE_KEY_INPUT, RESOURCE_NAME_INPUT } from "../core/hidden-inputs";
 import { checkInputs, validateInputs, validationError } from "../core/check";
+import { existingIdOf } from "../core/kind/kind";
 import { replacedProperties } from "../core/replace";
 import { assertCreateAllowed, assertSoleClaimant, keptMessage, removalOf } from "./claims";
 import { currentClient } from "./client-for";
@@ -45,10 +46,6 @@ export function providerFor(binding: KindBinding) {
     if (!result.ok) throw validationError(kind, result.issues);
     return result.inputs;
   };
-  const existingIdOf = (inputs: Record<string, unknown>): string | undefined => {
-    const id = inputs[kind.existingIdField];
-    return typeof id === "string" ? id : undefined;
-  };
 
   return {
     async configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
@@ -63,7 +60,7 @@ export function providerFor(binding: KindBinding) {
       // the key its first check chose (kept, or chained from the old one).
       const earlier = typeof heldKey === "string" ? undefined : keyChosenEarlier(name, candidate);
       const result = checkInputs(olds, earlier === undefined ? news : { ...news, [CANDIDATE_KEY_INPUT]: earlier }, kind);
-      if (result.failures.length === 0) recordCheck(name, candidate, heldKey, { uniquenessKey: result.inputs.uniquenessKey, existingId: existingIdOf(result.inputs) });
+      if (result.failures.length === 0) recordCheck(name, candidate, heldKey, { uniquenessKey: result.inputs.uniquenessKey, existingId: existingIdOf(kind, result.inputs) });
       return result;
     },
 
@@ -86,7 +83,7 @@ export function providerFor(binding: KindBinding) {
     async create(inputs: Record<string, unknown>): Promise<pulumi.dynamic.CreateResult> {
       return explained(`create the ${noun}`, inputs, async () => {
         const declared = validated(inputs);
-        assertCreateAllowed({ uniquenessKey: declared.uniquenessKey, existingId: existingIdOf(declared) }, noun);
+        assertCreateAllowed({ uniquenessKey: declared.uniquenessKey, existingId: existingIdOf(kind, declared) }, noun);
         const release = claimCreate(declared.uniquenessKey);
         try {
           const result = await createRecord(binding, currentClient(), declared);

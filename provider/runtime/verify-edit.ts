@@ -1,4 +1,5 @@
 import { planUpdate, type UpdatePlan } from "../core/edit-plan";
+import type { DeclaredInputs } from "./create";
 import type { KindBinding } from "./kind-binding";
 import { differences, formatDifferences, type Difference } from "../core/differences";
 import { DeleteRefusedError, UpdateIncompleteError } from "./errors";
@@ -37,7 +38,7 @@ function propertiesLeft(plan: UpdatePlan): string[] {
  * Pulumi records what Metronome holds), unless it shows every declared
  * change. `applied` names the writes that were sent.
  */
-export function verifyEdit(binding: KindBinding, commitId: string, readBack: LiveRecord, desired: Record<string, unknown>, applied: readonly string[]): void {
+export function verifyEdit(binding: KindBinding, commitId: string, readBack: LiveRecord, desired: DeclaredInputs, applied: readonly string[]): void {
   const noun = binding.kind.noun;
   const left = propertiesLeft(planUpdate(readBack.outputs, desired, binding.kind));
   if (left.length === 0) return;

@@ -106,3 +106,9 @@ export function defineKind<const Name extends string, const F extends FieldTable
   const typeToken = `pulumi-nodejs:dynamic/metronome:${description.typeName}`;
   return { ...description, typeToken, schema: z.strictObject(shape) as unknown as SchemaOf<F>, replaceOnly, fieldNames };
 }
+
+/** The id of the existing resource the inputs adopt (`existingCommitId`, `existingCreditId`), if any. */
+export function existingIdOf(kind: Kind, inputs: object): string | undefined {
+  const id = (inputs as Obj)[kind.existingIdField];
+  return typeof id === "string" ? id : undefined;
+}
