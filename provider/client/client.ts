@@ -39,7 +39,7 @@ export interface MetronomeClientOptions {
 
 export type { WriteOptions } from "./resources/context";
 
-/** The record a write touched (the name predates credits). */
+/** The record a write touched, a commit or a credit (`EntityRef` under the name commit callers use). */
 export type CommitRef = EntityRef;
 
 const USER_AGENT = "pulumi-metronome";
