@@ -29,11 +29,6 @@ import { customerCommitKind } from "./kinds/commit";
 import { sortedGiven } from "./canonical-values";
 import type { Obj } from "./util";
 
-export { canonicalId, canonicalMap, canonicalOnDelete, canonicalSet, sortScheduleItems, upper } from "./canonical-values";
-export { canonicalAccessSchedule } from "./fields/access-schedule";
-export { canonicalSpecifiers } from "./fields/specifiers";
-export { canonicalRecurring } from "./kinds/commit/invoice-schedule";
-
 /**
  * The canonical form of raw inputs of `kind` (see the file comment).
  * Accepts anything; `__`-prefixed keys are the caller's business (check.ts

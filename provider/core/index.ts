@@ -30,7 +30,8 @@ export type {
   RateTypeName,
   OnDelete,
 } from "./inputs";
-export { canonicalize, canonicalId, canonicalSet } from "./canonical";
+export { canonicalize } from "./canonical";
+export { canonicalId, canonicalSet } from "./canonical-values";
 export { parseTimestamp, formatTimestamp, canonicalTimestamp, isTimestamp, TIMESTAMP_FORM } from "./timestamps";
 export { checkRules, RULES, MAX_UNIQUENESS_KEY, MAX_CUSTOM_FIELD_KEY, MAX_CUSTOM_FIELD_VALUE } from "./rules";
 export type { Issue, Rule } from "./rules";

@@ -30,7 +30,7 @@ export type CustomerCommitOutputs = Omit<CustomerCommitInputs, "accessSchedule" 
    * Metronome (its dashboard or API): no input sets it and no update sends
    * it, so it is shown, never changed.
    */
-  hierarchyConfiguration?: { childAccess: { contractIds?: string[]; type: string } };
+  hierarchyConfiguration?: HierarchyConfigurationOutput;
 };
 
 /** Which child contracts may draw a commit or credit down (set in Metronome, never sent). */
@@ -49,7 +49,7 @@ export type RuntimeOutputs = {
 };
 
 /** A commit's output-only keys: never inputs. */
-export const SERVER_OUTPUT_KEYS = ["createdAt", "archivedAt", "hierarchyConfiguration"] as const;
+export const SERVER_OUTPUT_KEYS: readonly string[] = Object.keys(customerCommitKind.serverOutputs);
 
 function withoutItemIds(schedule: unknown): unknown {
   if (!isObj(schedule) || !Array.isArray(schedule.scheduleItems)) return schedule;

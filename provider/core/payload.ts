@@ -11,10 +11,6 @@ import { customerCommitKind } from "./kinds/commit";
 import type { CustomerCommitInputs } from "./inputs";
 import type { Obj } from "./util";
 
-export { accessItemToWire } from "./fields/access-schedule";
-export { specifierToWire } from "./fields/specifiers";
-export { invoiceItemToWire } from "./kinds/commit/invoice-schedule";
-
 /** The create body of `kind` for canonical inputs. */
 export function createBodyOf(kind: Kind, inputs: Obj): Obj {
   const body: Obj = {};

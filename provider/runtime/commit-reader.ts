@@ -56,7 +56,7 @@ export interface ReadSource<R extends { id: string }> {
 }
 
 /** What the reader holds: any record with an id (the kind's own type at `get`). */
-type Commit = { id: string };
+type Held = { id: string };
 
 export interface CommitReaderOptions {
   /** How long a read waits for others to share its request, when reads are arriving together. Default 2 ms. */
@@ -89,7 +89,7 @@ export interface CommitReaderStats {
 
 interface Waiter {
   commitId: string;
-  resolve(commit: Commit | undefined): void;
+  resolve(commit: Held | undefined): void;
   reject(error: unknown): void;
 }
 
@@ -99,7 +99,7 @@ interface CustomerView {
   /** Bumped whenever the cache is emptied (a write, the TTL): a walk begun before cannot fill it. */
   generation: number;
   /** Commits seen by the current walk of the customer's list. */
-  cache: Map<string, Commit>;
+  cache: Map<string, Held>;
   /** The current walk was for read-backs of created commits: its pages answer only those. */
   readBacksOnly: boolean;
   /** When the current walk began; the cache is good for `ttlMs` from here. */
@@ -170,7 +170,7 @@ export class RecordReader<R extends { id: string }> {
   #cachedCommits = 0;
   readonly #stats = { reads: 0, cacheHits: 0, lookups: 0, pages: 0 };
 
-  /** Observes `client`'s commit writes, so that they invalidate what they touch. */
+  /** Observes `client`'s writes of the source's kind, so that they invalidate what they touch. */
   constructor(client: MetronomeClient, source: ReadSource<R>, options: CommitReaderOptions = {}) {
     this.#client = client;
     this.#source = source;
@@ -188,7 +188,7 @@ export class RecordReader<R extends { id: string }> {
     return this.#read(customerId, commitId) as Promise<R | undefined>;
   }
 
-  #read(customerId: string, commitId: string): Promise<Commit | undefined> {
+  #read(customerId: string, commitId: string): Promise<Held | undefined> {
     this.#stats.reads++;
     this.#remember(this.#owners, commitId, customerId);
     const view = this.#view(customerId);
@@ -220,7 +220,7 @@ export class RecordReader<R extends { id: string }> {
    * only read-backs: a create changes no commit, but any other read may
    * follow a change made elsewhere, and gets pages walked for reads.
    */
-  #cached(view: CustomerView, commitId: string): Commit | undefined {
+  #cached(view: CustomerView, commitId: string): Held | undefined {
     if (view.readBacksOnly && !view.created.has(commitId)) return undefined;
     return view.cache.get(commitId);
   }
@@ -352,7 +352,7 @@ export class RecordReader<R extends { id: string }> {
     try {
       while (unfound > 0 && cursor !== null && pages < budget) {
         const pageFrom = cursor;
-        const page = await this.#request(() => this.#source.walkPage(this.#client, view.customerId, pageFrom ?? undefined));
+        const page = await this.#request(() => this.#source.walkPage(this.#client, view.customerId, pageFrom));
         this.#stats.pages++;
         pages++;
         cursor = page.next_page;
@@ -487,7 +487,7 @@ export class RecordReader<R extends { id: string }> {
     view.readBacksOnly = false;
   }
 
-  #store(view: CustomerView, commits: Commit[]): void {
+  #store(view: CustomerView, commits: Held[]): void {
     this.#evict(() => this.#cachedCommits + commits.length > this.#maxCachedCommits, view);
     if (this.#cachedCommits + commits.length > this.#maxCachedCommits) return; // no room even alone
     for (const commit of commits) {

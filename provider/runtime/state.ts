@@ -1,5 +1,5 @@
 import type { MetronomeClient } from "../client";
-import { recordToState } from "../core/from-api";
+import { type KindState, recordToState } from "../core/from-api";
 import { type KindBinding, type KindRecord, readsOf } from "./kind-binding";
 
 // Outputs are the canonical inputs as Metronome now holds them, plus server
@@ -11,11 +11,6 @@ import { type KindBinding, type KindRecord, readsOf } from "./kind-binding";
 import type { Outputs } from "./outputs";
 
 export type { Outputs } from "./outputs";
-
-export interface KindState {
-  inputs: Record<string, unknown>;
-  outputs: Outputs;
-}
 
 /** A record as just read, mapped to state; `archivedAt` when it says it is archived. */
 export type LiveRecord = KindState & { record: KindRecord; archivedAt: string | undefined };

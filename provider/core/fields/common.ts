@@ -7,15 +7,18 @@ import { RATE_TYPES } from "../inputs-constants";
 import type { Field } from "../kind/field";
 import { caseInsensitiveEnum, id, onDeleteSchema, text } from "./values";
 
-export const customerIdField = {
-  schema: id,
-  wire: "customer_id",
-  change: "replace",
-  canonical: canonicalId,
-  // The read-back does not carry the customer: it is the one the list was for.
-  read: (_record, prior) => prior.customerId,
-  replace: { what: "the customer", why: "it belongs to one customer for life", review: "the customer" },
-} satisfies Field;
+/** The customer a `noun` belongs to, for life. */
+export function customerIdField(noun: string) {
+  return {
+    schema: id,
+    wire: "customer_id",
+    change: "replace",
+    canonical: canonicalId,
+    // The read-back does not carry the customer: it is the one the list was for.
+    read: (_record, prior) => prior.customerId,
+    replace: { what: "the customer", why: `a ${noun} belongs to one customer for life`, review: "the customer" },
+  } satisfies Field;
+}
 
 export const productIdField = {
   schema: id,

@@ -26,7 +26,7 @@ import type { FieldTable } from "../../kind/field";
 import { invoiceScheduleField } from "./invoice-schedule";
 
 export const COMMIT_FIELDS = {
-  customerId: { ...customerIdField, replace: { ...customerIdField.replace, why: "a commit belongs to one customer for life" } },
+  customerId: customerIdField("commit"),
   type: {
     schema: caseInsensitiveEnum(COMMIT_TYPES),
     wire: "type",

@@ -23,7 +23,7 @@ import { applicableProductIdsField, applicableProductTagsField, specifiersField 
 import type { FieldTable } from "../../kind/field";
 
 export const CREDIT_FIELDS = {
-  customerId: { ...customerIdField, replace: { ...customerIdField.replace, why: "a credit belongs to one customer for life" } },
+  customerId: customerIdField("credit"),
   productId: productIdField,
   priority: priorityField,
   name: nameField,
