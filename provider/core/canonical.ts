@@ -1,6 +1,7 @@
-// Raw inputs -> canonical inputs. `check` returns this form so that the
-// engine's own diff (old inputs vs checked new inputs, docs/pulumi-dynamic.md)
-// only ever sees real changes. Each field's rule is on the field (its
+// Raw inputs -> canonical inputs. `check` returns this form (less the
+// defaults it fills in, stored-inputs.ts) so that the engine's own diff
+// (old inputs vs checked new inputs, docs/pulumi-dynamic.md) only ever sees
+// real changes. Each field's rule is on the field (its
 // `default` and `canonical`, kind/field.ts); the rules for single values are
 // in canonical-values.ts. Among them:
 //

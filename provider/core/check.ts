@@ -10,6 +10,7 @@ import { canonicalize } from "./canonical";
 import { effectiveUniquenessKey, provisionalUniquenessKey } from "./effective-key";
 import { CANDIDATE_KEY_INPUT } from "./hidden-inputs";
 import { replacedProperties } from "./replace";
+import { storedInputs } from "./stored-inputs";
 import { inputShapeIssues } from "./input-shape";
 import { checkRules, type Issue } from "./rules";
 import type { CustomerCommitInputs } from "./inputs";
@@ -196,8 +197,9 @@ export function validateInputs(raw: unknown, kind: Kind = customerCommitKind): V
  * the uniqueness key, with the candidate the resource class derived
  * (`__defaultUniquenessKey`, consumed here) for a new resource
  * (effective-key.ts). Valid: canonical inputs, the effective key among them,
- * and no failures. Invalid: `news` unchanged (minus `__` keys) and one failure
- * per issue.
+ * without the defaults canonicalizing fills in unless the state holds them
+ * (stored-inputs.ts), and no failures. Invalid: `news` unchanged (minus `__`
+ * keys) and one failure per issue.
  */
 export function checkInputs(olds: unknown, news: unknown, kind: Kind = customerCommitKind): { inputs: Obj; failures: CheckFailure[] } {
   const prior = isObj(olds) ? withoutInternalKeys(olds) : {};
@@ -206,8 +208,9 @@ export function checkInputs(olds: unknown, news: unknown, kind: Kind = customerC
   const provisional = provisionalUniquenessKey(prior, declared, candidate);
   const result = validateInputs<Obj>(isObj(news) && provisional !== undefined ? { ...news, uniquenessKey: provisional } : news, kind);
   if (result.ok) {
-    const inputs = result.inputs;
-    inputs.uniquenessKey = effectiveUniquenessKey(prior, inputs, declared, candidate, kind);
+    const canonical = result.inputs;
+    canonical.uniquenessKey = effectiveUniquenessKey(prior, canonical, declared, candidate, kind);
+    const inputs = storedInputs(canonical, kind, prior);
     const kept = keyKeptOnReplace(prior, inputs, kind);
     return { inputs, failures: kept.map((i) => checkFailure(i, news)) };
   }

@@ -132,7 +132,7 @@ describe("each kind of commit", { timeout: TIMEOUT }, () => {
     expect(held.get(ids["with-custom-fields"]!)!.custom_fields).toEqual({ [CUSTOM_FIELD_KEY]: "EMEA" });
   });
 
-  it("state holds every canonical input, Metronome's ids and no credential", async () => {
+  it("state holds every canonical input (inputs without the defaults, outputs with them), Metronome's ids and no credential", async () => {
     // The state file as the backend stores it: the token is stack config, so
     // it may only appear encrypted (as a secret), never in clear text.
     const stateFile = path.join(new URL(engine.backendUrl).pathname, ".pulumi", "stacks", "lifecycle", "kinds.json");
@@ -140,7 +140,10 @@ describe("each kind of commit", { timeout: TIMEOUT }, () => {
     expect(raw).toContain('"uniquenessKey"');
     expect(raw).not.toContain(world.token);
     const [postpaid] = (await s.resources(TYPE)).filter((r) => r.id === ids.postpaid);
-    expect(postpaid!.inputs).toMatchObject({ type: "POSTPAID", rateType: "LIST_RATE", onDelete: "archive" });
+    expect(postpaid!.inputs).toMatchObject({ type: "POSTPAID" });
+    expect(postpaid!.inputs).not.toHaveProperty("rateType");
+    expect(postpaid!.inputs).not.toHaveProperty("onDelete");
+    expect(postpaid!.outputs).toMatchObject({ type: "POSTPAID", rateType: "LIST_RATE", onDelete: "archive" });
     const item = (postpaid!.outputs!.accessSchedule as { scheduleItems: Array<{ id?: string }> }).scheduleItems[0];
     expect(item?.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(postpaid!.outputs!.createdAt).toEqual(expect.any(String));

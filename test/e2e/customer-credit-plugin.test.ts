@@ -64,13 +64,16 @@ describe("CustomerCredit over gRPC through the dynamic-provider plugin", { timeo
     const { checked, created } = await command(async (host) => {
       const checked = await host.check(urn, {}, declared);
       expect(checked.failures).toEqual([]);
-      expect(checked.inputs).toMatchObject({ __provider: PROVIDER, uniquenessKey: KEY, onDelete: "archive", rateType: "LIST_RATE" });
+      expect(checked.inputs).toMatchObject({ __provider: PROVIDER, uniquenessKey: KEY });
+      // Stored without the defaults check fills in; the outputs carry them.
+      expect(checked.inputs).not.toHaveProperty("onDelete");
+      expect(checked.inputs).not.toHaveProperty("rateType");
       expect(Object.keys(checked.inputs).filter((k) => k.startsWith("__"))).toEqual(["__provider"]);
       return { checked, created: await host.create(urn, checked.inputs) };
     });
     const held = await creditWithKey(world, world.customerId, KEY);
     expect(held.map((c) => c.id)).toEqual([created.id]);
-    expect(created.properties).toMatchObject({ __provider: PROVIDER, uniquenessKey: KEY, name: "Welcome credit", revision: 0 });
+    expect(created.properties).toMatchObject({ __provider: PROVIDER, uniquenessKey: KEY, name: "Welcome credit", revision: 0, onDelete: "archive", rateType: "LIST_RATE" });
     const itemId = (created.properties.accessSchedule as { scheduleItems: Array<{ id: string }> }).scheduleItems[0]!.id;
     expect(itemId).toBe(held[0]!.access_schedule!.schedule_items[0]!.id);
 

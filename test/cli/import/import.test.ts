@@ -15,7 +15,7 @@ import { startEmulator, type Emulator } from "../../../emulator/index";
 import { TEST_EMULATOR_OPTIONS } from "../../helpers/emulator-options";
 import { USD_CENTS_CREDIT_TYPE_ID } from "../../../provider/api/wire";
 import { MetronomeClient } from "../../../provider/client";
-import { checkInputs, commitToState, defaultUniquenessKey, replaceOnlyFields, replacedProperties, validateInputs } from "../../../provider/core";
+import { canonicalize, checkInputs, commitToState, defaultUniquenessKey, replaceOnlyFields, replacedProperties, validateInputs } from "../../../provider/core";
 import { recordToState } from "../../../provider/core/from-api";
 import type { Kind } from "../../../provider/core/kind/kind";
 import { customerCommitKind } from "../../../provider/core/kinds/commit";
@@ -249,14 +249,15 @@ describe("pulumi-metronome import", () => {
       const news = { ...d.args, uniquenessKey: d.args.uniquenessKey ?? `derived/${d.name}` };
       const checked = checkInputs({}, news, kind);
       expect(checked.failures, d.name).toEqual([]);
-      const inputs = checked.inputs as DeclaredInputs;
+      // The provider creates from the canonical form of what check stored.
+      const inputs = canonicalize(checked.inputs, kind) as DeclaredInputs;
       const { id, outs } = await createRecord(binding, client, inputs);
       expect(id).toBe(d.args[kind.existingIdField]);
       // The next preview: no property Metronome cannot change differs...
-      expect(replacedProperties(outs, inputs, kind), d.name).toEqual([]);
-      // ...and a refresh reads back exactly the declared inputs.
+      expect(replacedProperties(outs, checked.inputs, kind), d.name).toEqual([]);
+      // ...and a refresh finds it exactly as the state holds it.
       const read = await readRecord(binding, client, id, outs);
-      expect(read.inputs, d.name).toEqual(inputs);
+      expect(read, d.name).toEqual({ id, props: outs });
     }
     const writes = (await requestLog()).filter((r) => !r.path.endsWith("/list"));
     expect(writes).toEqual([]);

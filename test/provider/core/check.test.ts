@@ -1,12 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { CommitValidationError, UNKNOWN, checkInputs, failurePath, formatIssues, validateInputs } from "../../../provider/core";
-import { CONTRACT, PRODUCT_A, prepaidCanonical, prepaidRaw, postpaidRaw, recurringRaw, tweak } from "./fixtures";
+import { CommitValidationError, UNKNOWN, canonicalize, checkInputs, failurePath, formatIssues, validateInputs } from "../../../provider/core";
+import { CONTRACT, PRODUCT_A, prepaidCanonical, prepaidRaw, prepaidStored, postpaidRaw, recurringRaw, tweak } from "./fixtures";
 
 const PROVIDER = { __provider: "exports.handler = ...", __internal: 1 };
 
 describe("checkInputs", () => {
-  it("returns canonical inputs and no failures for valid inputs, without __ keys", () => {
+  it("returns canonical inputs without the defaults it fills in, and no failures for valid inputs, without __ keys", () => {
     const result = checkInputs({}, { ...tweak(prepaidRaw(), (r) => { r.type = "prepaid"; }), ...PROVIDER });
+    expect(result.failures).toStrictEqual([]);
+    expect(result.inputs).toStrictEqual(prepaidStored());
+    expect(canonicalize(result.inputs)).toStrictEqual(prepaidCanonical());
+  });
+
+  it("keeps the defaults the inputs in state hold, so inputs stored with them show no change", () => {
+    const result = checkInputs(prepaidCanonical(), { ...prepaidRaw(), ...PROVIDER });
     expect(result.failures).toStrictEqual([]);
     expect(result.inputs).toStrictEqual(prepaidCanonical());
   });
@@ -93,7 +100,7 @@ describe("checkInputs", () => {
   it("treats null as not given", () => {
     const result = checkInputs({}, tweak(prepaidRaw(), (r) => { r.description = null; r.invoiceSchedule.doNotInvoice = null; }));
     expect(result.failures).toStrictEqual([]);
-    expect(result.inputs).toStrictEqual(prepaidCanonical());
+    expect(result.inputs).toStrictEqual(prepaidStored());
   });
 
   it.each([null, "x", [1]])("fails on non-object news %j", (news) => {

@@ -58,6 +58,25 @@ export function prepaidCanonical(): Raw {
   };
 }
 
+/** `prepaidCanonical()` as check returns it for a new resource: without the defaults canonicalizing fills in. */
+export function prepaidStored(): Raw {
+  return {
+    accessSchedule: {
+      scheduleItems: [{ amount: 1_000_000, endingBefore: "2028-01-01T00:00:00Z", startingAt: "2027-01-01T00:00:00Z" }],
+    },
+    customerId: CUSTOMER,
+    invoiceContractId: CONTRACT,
+    invoiceSchedule: {
+      scheduleItems: [{ amount: 1_000_000, timestamp: "2027-01-01T00:00:00Z" }],
+    },
+    name: "Acme 2027 prepaid commit",
+    priority: 100,
+    productId: PRODUCT,
+    type: "PREPAID",
+    uniquenessKey: KEY,
+  };
+}
+
 /** A two-half-year PREPAID commit invoiced in two instalments. */
 export function prepaidTwoHalvesRaw(): Raw {
   return {

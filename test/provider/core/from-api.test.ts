@@ -5,10 +5,11 @@ import { isExactJson } from "../../../provider/core/util";
 import { readBack } from "./fake-metronome";
 import { CONTRACT, CUSTOMER, KEY, OTHER_CONTRACT, PRODUCT_A, PRODUCT_B, postpaidRaw, prepaidRaw, prepaidTwoHalvesRaw, recurringRaw, tweak, twoHalvesCommit, twoHalvesOutputs } from "./fixtures";
 
+/** The canonical form of what check returns (check leaves out the defaults canonicalizing fills in). */
 const checked = (raw: Record<string, unknown>): CustomerCommitInputs => {
   const { inputs, failures } = checkInputs({}, raw);
   expect(failures).toStrictEqual([]);
-  return inputs as CustomerCommitInputs;
+  return canonicalize(inputs) as CustomerCommitInputs;
 };
 
 /** Every path in `v` holding a value JSON cannot carry. */

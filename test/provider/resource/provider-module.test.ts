@@ -8,7 +8,7 @@ import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadBuiltPackage } from "../../helpers/built-package";
 import { REPO_ROOT } from "../../helpers/repo";
-import { prepaidCanonical, prepaidRaw } from "../core/fixtures";
+import { prepaidCanonical, prepaidRaw, prepaidStored } from "../core/fixtures";
 
 type Pkg = typeof import("../../../provider/index");
 
@@ -43,7 +43,7 @@ describe("the __provider text", () => {
     expect(provider).toBe(rootRequire("pulumi-metronome").customerCommitProvider);
     const result = await provider.check({}, { __provider: pkg.CUSTOMER_COMMIT_PROVIDER_TEXT, ...prepaidRaw(), type: "prepaid" });
     expect(result.failures).toEqual([]);
-    expect(result.inputs).toEqual(prepaidCanonical());
+    expect(result.inputs).toEqual(prepaidStored());
     const diff = await provider.diff("id", { ...prepaidCanonical() }, { ...prepaidCanonical(), type: "POSTPAID" });
     expect(diff.replaces).toEqual(["type"]);
   });

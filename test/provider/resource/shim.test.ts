@@ -9,7 +9,7 @@ import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadBuiltPackage } from "../../helpers/built-package";
 import { REPO_ROOT } from "../../helpers/repo";
-import { prepaidCanonical, prepaidRaw } from "../core/fixtures";
+import { prepaidCanonical, prepaidRaw, prepaidStored } from "../core/fixtures";
 
 type Pkg = typeof import("../../../provider/index");
 type Provider = Required<import("@pulumi/pulumi").dynamic.ResourceProvider>;
@@ -77,7 +77,7 @@ describe("the serialized shim", () => {
     expect(Object.keys(provider).sort()).toEqual([...METHODS].sort());
     const result = await provider.check({}, { __provider: text, ...prepaidRaw(), type: "prepaid" });
     expect(result.failures).toEqual([]);
-    expect(result.inputs).toEqual(prepaidCanonical());
+    expect(result.inputs).toEqual(prepaidStored());
     const invalid = await provider.check({}, { ...prepaidRaw(), priority: "high" });
     expect(invalid.failures).toEqual([{ property: "priority", reason: 'expected a number, got "high"' }]);
     const diff = await provider.diff("id", { ...prepaidCanonical() }, { ...prepaidCanonical(), type: "POSTPAID" });

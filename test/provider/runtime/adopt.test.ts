@@ -45,8 +45,8 @@ describe("adoption with existingCommitId", () => {
     const outs = result.outs as Raw;
     expectJsonSafe(outs);
     expect(outs).toMatchObject({ existingCommitId: id, uniquenessKey: inputs.uniquenessKey, revision: 0 });
-    // Refresh then sees exactly the declaration: the next preview is empty.
-    expect((await provider.read(id, outs)).inputs).toEqual(inputs);
+    // Refresh then finds it as the state holds it and keeps the stored inputs: the next preview is empty.
+    expect(await provider.read(id, outs)).toEqual({ id, props: outs });
   });
 
   it("lists every difference, with what is declared and what Metronome holds, and changes nothing", async () => {

@@ -6,7 +6,7 @@
 
 import { describe, expect, it } from "vitest";
 import { failurePath } from "../../../provider/core";
-import { CONTRACT, CUSTOMER, KEY, PRODUCT, prepaidCanonical, prepaidRaw } from "../core/fixtures";
+import { CONTRACT, CUSTOMER, KEY, PRODUCT, prepaidCanonical, prepaidRaw, prepaidStored } from "../core/fixtures";
 import { EUR, UNKNOWN, provider, useRuntime } from "./harness";
 
 const h = useRuntime();
@@ -14,13 +14,13 @@ const h = useRuntime();
 const news = (raw: Record<string, unknown>) => ({ __provider: "serialized shim", ...raw });
 
 describe("check through the provider", () => {
-  it("returns canonical inputs (enums upper case, timestamps in one form, defaults filled) and no failures", async () => {
+  it("returns canonical inputs (enums upper case, timestamps in one form, defaults left out) and no failures", async () => {
     const raw = prepaidRaw();
     raw.type = "prepaid";
     (raw.accessSchedule as any).scheduleItems[0].startingAt = "2027-01-01T00:00:00.000+00:00";
     const result = await provider.check({}, news(raw));
     expect(result.failures).toEqual([]);
-    expect(result.inputs).toEqual(prepaidCanonical());
+    expect(result.inputs).toEqual(prepaidStored());
     expect(await h.emu.calls()).toEqual([]);
   });
 

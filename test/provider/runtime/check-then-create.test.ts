@@ -4,9 +4,9 @@
 // before any call to Metronome, and check's own result passes unchanged.
 
 import { describe, expect, it } from "vitest";
-import { CommitValidationError, checkInputs, validateInputs } from "../../../provider/core";
+import { CommitValidationError, canonicalize, checkInputs, validateInputs } from "../../../provider/core";
 import { postpaidRaw, prepaidRaw, prepaidTwoHalvesRaw, recurringRaw } from "../core/fixtures";
-import { checked, created, newWorld, prepaidArgs, provider, useRuntime, type Raw } from "./harness";
+import { canonicalOf, checked, created, newWorld, prepaidArgs, provider, useRuntime, type Raw } from "./harness";
 
 const h = useRuntime();
 
@@ -23,12 +23,14 @@ describe("check's result", () => {
     ["PREPAID in two halves", prepaidTwoHalvesRaw],
     ["POSTPAID", postpaidRaw],
     ["recurring invoices", recurringRaw],
-  ])("check's inputs are valid and their own canonical form, key order included (%s)", (_label, raw) => {
+  ])("check's inputs are valid, mean their canonical form, and check gives them back unchanged, key order included (%s)", (_label, raw) => {
     const out = checkInputs({}, raw());
     expect(out.failures).toEqual([]);
-    const again = validateInputs(out.inputs);
-    expect(again.ok).toBe(true);
-    expect(JSON.stringify(again.ok && again.inputs)).toBe(JSON.stringify(out.inputs));
+    const valid = validateInputs(raw());
+    expect(valid.ok && canonicalize(out.inputs)).toEqual(valid.ok && valid.inputs);
+    const again = checkInputs({}, out.inputs);
+    expect(again.failures).toEqual([]);
+    expect(JSON.stringify(again.inputs)).toBe(JSON.stringify(out.inputs));
   });
 });
 
@@ -39,7 +41,7 @@ describe("create after check", () => {
     const result = await provider.create({ __provider: "shim", ...(reversed(inputs) as Raw) });
     const { revision: _r, createdAt: _c, ...outs } = result.outs as Raw;
     const stripIds = (s: any) => ({ ...s, scheduleItems: s.scheduleItems.map(({ id: _id, ...item }: Raw) => item) });
-    expect({ ...outs, accessSchedule: stripIds(outs.accessSchedule), invoiceSchedule: stripIds(outs.invoiceSchedule) }).toEqual(inputs);
+    expect({ ...outs, accessSchedule: stripIds(outs.accessSchedule), invoiceSchedule: stripIds(outs.invoiceSchedule) }).toEqual(canonicalOf(inputs));
   });
 
   it.each<[string, (inputs: Raw) => Raw]>([

@@ -20,6 +20,7 @@ import {
   useRuntime,
   type Raw,
   type World,
+  canonicalOf,
 } from "./harness";
 
 const h = useRuntime();
@@ -191,7 +192,7 @@ describe("create", () => {
 
     // Outputs: JSON-safe, every canonical input, plus ids and Metronome's fields.
     expectJsonSafe(outs);
-    expect(declaredPart(outs)).toEqual(inputs);
+    expect(declaredPart(outs)).toEqual(canonicalOf(inputs));
     expect(outs.uniquenessKey).toBe(inputs.uniquenessKey);
     expect(Date.parse(outs.createdAt as string)).toBe(Date.parse(commit.created_at));
     expect(outs.revision).toBe(0);

@@ -7,6 +7,8 @@
 import { expect } from "vitest";
 import type { Credit } from "../../../provider/api/wire";
 import type { MetronomeClient } from "../../../provider/client";
+import { canonicalize } from "../../../provider/core/canonical";
+import { customerCreditKind } from "../../../provider/core/kinds/credit";
 import { customerCreditProvider } from "../../../provider/runtime/provider";
 import { PATHS, newDeployment, newKey, summarize, type LoggedCall, type Raw, type World } from "./harness";
 
@@ -46,6 +48,9 @@ export function runningCreditArgs(w: World, extra: Raw = {}): Raw {
     ...extra,
   });
 }
+
+/** Credit inputs as check stores them, with the defaults canonicalizing fills in: what outputs hold. */
+export const canonicalCredit = (inputs: Raw): Raw => canonicalize(inputs, customerCreditKind);
 
 /** `check` as the engine calls it on the credit provider; fails the test on any failure. */
 export async function checkedCredit(raw: Raw, olds: Raw = {}): Promise<Raw> {

@@ -26,6 +26,7 @@ import {
   listedAs,
   metronomeCredit,
   runningCreditArgs,
+  canonicalCredit,
 } from "./credit-harness";
 import {
   EUR,
@@ -128,7 +129,7 @@ describe("credit create", () => {
     expectInMetronome(credit, w);
 
     expectJsonSafe(outs);
-    expect(declaredCreditPart(outs)).toEqual(inputs);
+    expect(declaredCreditPart(outs)).toEqual(canonicalCredit(inputs));
     expect(outs.revision).toBe(0);
     // Metronome's Credit has neither, so the outputs never invent them.
     expect(outs).not.toHaveProperty("createdAt");
@@ -206,12 +207,12 @@ describe("credit create", () => {
 });
 
 describe("credit read", () => {
-  it("reads an untouched credit back as exactly the declared inputs, with one list call", async () => {
+  it("reads an untouched credit back as the state holds it, leaving the stored inputs as they are, with one list call", async () => {
     const w = await newWorld(h.api);
-    const { inputs, id, outs } = await createdCredit(creditArgs(w));
+    const { id, outs } = await createdCredit(creditArgs(w));
     await h.emu.clearLog();
     const result = await creditProvider.read(id, { __provider: "shim", ...outs });
-    expect(result).toEqual({ id, props: outs, inputs });
+    expect(result).toEqual({ id, props: outs });
     expect(summarize(await h.emu.calls())).toEqual([LIST]);
   });
 
@@ -239,8 +240,10 @@ describe("credit read", () => {
       { path: "name", declared: "Onboarding credit", actual: "Renamed in the dashboard" },
       { path: "priority", declared: 50, actual: 5 },
     ]);
-    // The provider-level fields survive a refresh.
-    expect(result.inputs).toMatchObject({ uniquenessKey: inputs.uniquenessKey, onDelete: "archive", customerId: w.customerId });
+    // The provider-level fields survive a refresh; the inputs leave out the defaults, as check does.
+    expect(result.inputs).toMatchObject({ uniquenessKey: inputs.uniquenessKey, customerId: w.customerId });
+    expect(result.inputs).not.toHaveProperty("onDelete");
+    expect(result.props).toMatchObject({ onDelete: "archive" });
   });
 
   it.each([
@@ -324,11 +327,11 @@ describe("credit update", () => {
     expect(summarize(await h.emu.calls())).toEqual([LIST, ...writes, ...(writes.length > 0 ? [LIST] : [])]);
     const after = result.outs as Raw;
     expectJsonSafe(after);
-    expect(declaredCreditPart(after)).toEqual(news);
+    expect(declaredCreditPart(after)).toEqual(canonicalCredit(news));
     expect(after.revision).toBe(writes.length > 0 ? 1 : 0);
     expectInMetronome(await metronomeCredit(h.api, w.customerId, id), w, before);
     // A refresh right after finds nothing to change: the next preview is empty.
-    expect((await creditProvider.read(id, after)).inputs).toEqual(news);
+    expect(await creditProvider.read(id, after)).toEqual({ id, props: after });
   });
 
   it("refuses to clear the name, naming the credit, before sending anything", async () => {
@@ -427,7 +430,7 @@ describe("credit adoption with existingCreditId", () => {
     const outs = result.outs as Raw;
     expectJsonSafe(outs);
     expect(outs).toMatchObject({ existingCreditId: id, uniquenessKey: inputs.uniquenessKey, revision: 0 });
-    expect((await creditProvider.read(id, outs)).inputs).toEqual(inputs);
+    expect(await creditProvider.read(id, outs)).toEqual({ id, props: outs });
   });
 
   it("lists every difference, with what is declared and what Metronome holds, and changes nothing", async () => {

@@ -10,7 +10,7 @@ import { startEmulator, type Emulator, type EmulatorOptions } from "../../../emu
 import { TEST_EMULATOR_OPTIONS } from "../../helpers/emulator-options";
 import type { Commit } from "../../../provider/api/wire";
 import { MetronomeClient } from "../../../provider/client";
-import { UNKNOWN } from "../../../provider/core";
+import { UNKNOWN, canonicalize } from "../../../provider/core";
 import { closeClients, setClientTuningForTests, type ClientTuning } from "../../../provider/runtime/client-for";
 import { resetConfiguredCredentials } from "../../../provider/runtime/credentials";
 import { resetDeploymentLedger } from "../../../provider/runtime/deployment-ledger";
@@ -163,6 +163,9 @@ export function freeArgs(w: World, extra: Raw = {}): Raw {
     ...extra,
   };
 }
+
+/** Inputs as check stores them, with the defaults canonicalizing fills in: what outputs hold. */
+export const canonicalOf = (inputs: Raw): Raw => canonicalize(inputs);
 
 /** `check` as the engine calls it; fails the test on any failure. */
 export async function checked(raw: Raw, olds: Raw = {}): Promise<Raw> {

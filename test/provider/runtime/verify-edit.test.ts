@@ -55,7 +55,7 @@ describe("a commit created with applicableProductIds, answered as specifiers", (
     expect((await metronomeCommit(h.api, w.customerId, id)).specifiers).toEqual([{ product_id: w.usageProductId }]);
     expect(outs.applicableProductIds).toEqual([w.usageProductId]);
     expect(outs).not.toHaveProperty("specifiers");
-    expect((await provider.read(id, outs)).inputs).toEqual(inputs);
+    expect(await provider.read(id, outs)).toEqual({ id, props: outs });
   });
 });
 
