@@ -28,6 +28,9 @@ import { measureState, type StateSize } from "./state-size";
 import { timed } from "./stats";
 import { commitsByCustomer, seedWorld } from "./world";
 
+/** Where the bench's project directories go while it runs (git ignores it). */
+const BENCH_PROJECTS = path.join(REPO_ROOT, ".bench");
+
 export const OPS = ["up", "preview", "refresh", "destroy", "floor", "raw"] as const;
 export type Op = (typeof OPS)[number];
 
@@ -63,6 +66,7 @@ export async function measureScale(opts: {
 }): Promise<ScaleResult> {
   const emulator = await startEmulatorProcess({ latencyMs: opts.latencyMs });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pm-bench-"));
+  const workDirs: string[] = [];
   try {
     const pulumi = await offlinePulumi({ cliPath: opts.cliPath, dir, passphrase: "bench" });
     // Each stack and the script get customers of their own, so that no
@@ -75,8 +79,13 @@ export async function measureScale(opts: {
       commits.forEach((args, i) => new CustomerCommit(`commit-${String(i).padStart(4, "0")}`, args));
     };
     const newStack = async (stackName: string, commits: CustomerCommitArgs[], env: Record<string, string> = {}) => {
-      const workDir = path.join(dir, `work-${stackName}`);
-      fs.mkdirSync(workDir);
+      // The project directory is in the checkout, as a user's project holds
+      // its program and node_modules: the source positions the state keeps
+      // (`project:///../../dist/bench/scale.js#…`) are then the same
+      // wherever the checkout is.
+      const workDir = path.join(BENCH_PROJECTS, `${path.basename(dir)}-${stackName}`);
+      fs.mkdirSync(workDir, { recursive: true });
+      workDirs.push(workDir);
       const stack = await auto.LocalWorkspace.createOrSelectStack(
         { stackName, projectName: PROJECT, program: program(commits) },
         {
@@ -143,6 +152,7 @@ export async function measureScale(opts: {
     return { ...opts, runs, state, pluginPeakRssMb: plugin?.peakRssMb };
   } finally {
     await emulator.close();
+    for (const workDir of workDirs) fs.rmSync(workDir, { recursive: true, force: true });
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
