@@ -1,9 +1,9 @@
 // Inputs -> the snake_case create body (docs/metronome-api.md), field by
 // field from the kind's table, after canonicalizing them (inputs as check
-// stores them leave the defaults out, stored-inputs.ts). Provider-level fields and the
-// engine's `__` keys never reach the API, and no key is ever undefined:
-// JSON.stringify would drop it, but the request log and the idempotency hash
-// should see exactly what is sent.
+// stores them leave the defaults out, stored-inputs.ts). Provider-level
+// fields and the engine's `__` keys never reach the API, and no key is ever
+// undefined: JSON.stringify would drop it, but the request log and the
+// idempotency hash should see exactly what is sent.
 
 import type { CreateCommitBody } from "../api/wire";
 import { canonicalize } from "./canonical";
